@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, skipping whatever is already there at the right version.
+# Usage: scripts/install.sh build   # wasm target, trunk, wasm-bindgen-cli, wasm-opt (npm)
+#        scripts/install.sh test    # the same plus Chromium and the Playwright packages
+# Idempotent: a second run only checks versions and takes seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want="${1:-build}"
+TRUNK_VERSION=0.21.14
+# The wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock.
+WB_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock 2>/dev/null || true)
+WB_VERSION=${WB_VERSION:-0.2.130}
+
+say() { printf '[install] %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ] \
+   || ! command -v wasm-bindgen-test-runner >/dev/null; then
+  say "installing wasm-bindgen-cli $WB_VERSION (about 5 minutes)"
+  # Not --locked: its lock file names a crate version this registry lacks.
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+# npm packages: binaryen 132 (a wasm-opt that does not corrupt the externref table), Playwright, axe.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "$want" = test ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Chromium from Debian"
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+fi
+say "tools ready"

@@ -1,0 +1,134 @@
+//! The one decode path of every API response, and the errors a person can see.
+//! Pure Rust (no browser types) so it is unit-tested natively.
+
+use keys_api::Envelope;
+use serde::de::DeserializeOwned;
+use thiserror::Error;
+
+/// What went wrong with a request, in words that say what to do next.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ApiError {
+    #[error("The API token was refused: {0} Open the console again from the link your server printed, or check the token you configured.")]
+    Unauthorized(String),
+    #[error("This API token may not do that: {0} Use a read-write API token.")]
+    Forbidden(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    /// Bad input: the message comes from the server and says what to change.
+    #[error("{0}")]
+    Invalid(String),
+    #[error("The server failed ({status}): {message} Try again in a moment.")]
+    Server { status: u16, message: String },
+    #[error("Could not reach the API ({0}). Check your connection and try again.")]
+    Network(String),
+    #[error("The API did not answer within {0} seconds. Try again.")]
+    Timeout(u32),
+    #[error("The API sent a response the console could not read ({0}). Try again, or report this if it persists.")]
+    Decode(String),
+}
+
+impl ApiError {
+    /// Maps an HTTP status and the server's message to an error.
+    pub fn from_status(status: u16, message: Option<String>) -> ApiError {
+        let msg = message.filter(|m| !m.trim().is_empty());
+        let or = |default: &str| msg.clone().unwrap_or_else(|| default.to_string());
+        match status {
+            401 => ApiError::Unauthorized(or("The API token is missing or wrong.")),
+            403 => ApiError::Forbidden(or("Access denied.")),
+            404 => ApiError::NotFound(or("Not found: the data centre, key or bucket does not exist.")),
+            409 => ApiError::Conflict(or("That already exists.")),
+            413 => ApiError::Invalid(or("The request was too large.")),
+            400..=499 => ApiError::Invalid(or("The request was refused.")),
+            // A failure envelope that came with HTTP 2xx: the service refused with a message.
+            200..=299 => ApiError::Invalid(or("The request was refused.")),
+            _ => ApiError::Server { status, message: or("No message.") },
+        }
+    }
+
+    /// True when the person should fix their input rather than retry.
+    pub fn is_input_problem(&self) -> bool {
+        matches!(self, ApiError::Invalid(_) | ApiError::Conflict(_))
+    }
+}
+
+/// Some responses were seen with stray bytes before the JSON: start at the first `{`.
+fn json_part(body: &str) -> &str {
+    match body.find('{') {
+        Some(i) => &body[i..],
+        None => body,
+    }
+}
+
+/// Turns an HTTP status and body into the endpoint's type or an [`ApiError`].
+/// A failure envelope is an error whatever the HTTP status; an error status is an error
+/// whatever the body.
+pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
+    let json = json_part(body);
+    let envelope: Option<Envelope> = serde_json::from_str(json).ok();
+    let failed_envelope = envelope.as_ref().is_some_and(Envelope::is_failure);
+    if !(200..300).contains(&status) || failed_envelope {
+        return Err(ApiError::from_status(status, envelope.and_then(|e| e.message)));
+    }
+    // serde's own message can quote values from the body (the create response carries the secret),
+    // so only the kind and position of the problem are kept.
+    serde_json::from_str(json).map_err(|e| {
+        ApiError::Decode(format!("{:?} at line {} column {}", e.classify(), e.line(), e.column()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use keys_api::{CreateKeyResponse, ListKeysResponse};
+
+    #[test]
+    fn success_decodes_with_stray_prefix() {
+        let r: ListKeysResponse = decode(200, "\u{feff}xx{\"accesskeys\":[]}").unwrap();
+        assert!(r.accesskeys.is_empty());
+    }
+
+    #[test]
+    fn failure_envelope_with_http_200_is_an_error() {
+        let e = decode::<ListKeysResponse>(200, r#"{"status":"error","message":"Name taken"}"#).unwrap_err();
+        assert_eq!(e, ApiError::Invalid("Name taken".into()));
+    }
+
+    #[test]
+    fn statuses_map_to_kinds_with_the_server_message() {
+        let cases = [
+            (401, ApiError::Unauthorized("bad token".into())),
+            (403, ApiError::Forbidden("bad token".into())),
+            (404, ApiError::NotFound("bad token".into())),
+            (409, ApiError::Conflict("bad token".into())),
+            (422, ApiError::Invalid("bad token".into())),
+            (500, ApiError::Server { status: 500, message: "bad token".into() }),
+        ];
+        for (status, want) in cases {
+            let body = r#"{"status":"error","message":"bad token"}"#;
+            assert_eq!(decode::<ListKeysResponse>(status, body).unwrap_err(), want, "{status}");
+        }
+    }
+
+    #[test]
+    fn error_status_without_json_still_says_something() {
+        let e = decode::<ListKeysResponse>(502, "<html>Bad gateway</html>").unwrap_err();
+        assert_eq!(e, ApiError::Server { status: 502, message: "No message.".into() });
+        assert!(e.to_string().contains("Try again"));
+    }
+
+    #[test]
+    fn unreadable_success_is_a_decode_error_not_a_panic() {
+        assert!(matches!(decode::<CreateKeyResponse>(200, r#"{"status":"success"}"#), Err(ApiError::Decode(_))));
+        assert!(matches!(decode::<ListKeysResponse>(200, "not json"), Err(ApiError::Decode(_))));
+    }
+
+    #[test]
+    fn decode_error_never_echoes_the_body() {
+        // The create response carries the secret; a decode failure must not put it into a message.
+        let body = r#"{"status":"success","accesskey":5,"secretkey":"SECRETSECRET"}"#;
+        let e = decode::<CreateKeyResponse>(200, body).unwrap_err();
+        assert!(!e.to_string().contains("SECRETSECRET"), "{e}");
+    }
+}

@@ -1,0 +1,7 @@
+//! The typed HTTP client for Utho's access-key API.
+
+mod client;
+mod error;
+
+pub use client::ApiClient;
+pub use error::{decode, ApiError};

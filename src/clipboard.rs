@@ -1,0 +1,83 @@
+//! Copying that tells the truth: the Clipboard API first, then a copy through a selection;
+//! "copied" only when one of them really copied.
+
+use std::future::Future;
+use std::pin::Pin;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyOutcome {
+    /// Copied through the Clipboard API.
+    Copied,
+    /// The Clipboard API was refused or missing; the selection fallback copied.
+    CopiedByFallback,
+    /// Both ways failed.
+    Failed,
+}
+
+impl CopyOutcome {
+    pub fn copied(self) -> bool {
+        !matches!(self, CopyOutcome::Failed)
+    }
+}
+
+/// How a copy button copies. A plain `fn` so it is `Copy + Send` and a test can pass a fake.
+pub type Copier = fn(String) -> Pin<Box<dyn Future<Output = CopyOutcome>>>;
+
+/// The real copier.
+pub fn system_copier(text: String) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
+    Box::pin(copy_text(text))
+}
+
+pub async fn copy_text(text: String) -> CopyOutcome {
+    if clipboard_api_copy(&text).await {
+        return CopyOutcome::Copied;
+    }
+    if selection_copy(&text) {
+        return CopyOutcome::CopiedByFallback;
+    }
+    CopyOutcome::Failed
+}
+
+async fn clipboard_api_copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let navigator = window.navigator();
+    // `navigator.clipboard` is undefined in insecure contexts and old browsers.
+    let has = js_sys::Reflect::get(&navigator, &"clipboard".into()).map(|v| !v.is_undefined()).unwrap_or(false);
+    if !has {
+        return false;
+    }
+    JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
+}
+
+/// `document.execCommand("copy")` on a temporary, off-screen text area. The text area is removed
+/// at once, whatever happens.
+fn selection_copy(text: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
+    // Inside the console's root so its styles (which live under `.utho-keys`) apply.
+    let Some(host) = document.query_selector(".utho-keys").ok().flatten().or_else(|| document.body().map(Into::into))
+    else {
+        return false;
+    };
+    let Ok(area) = document.create_element("textarea") else { return false };
+    let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
+    area.set_value(text);
+    let _ = area.set_attribute("readonly", "");
+    let _ = area.set_attribute("aria-hidden", "true");
+    area.set_class_name("uk-offscreen");
+    let active = document.active_element();
+    if host.append_child(&area).is_err() {
+        return false;
+    }
+    area.select();
+    let ok = document
+        .dyn_ref::<web_sys::HtmlDocument>()
+        .and_then(|d| d.exec_command("copy").ok())
+        .unwrap_or(false);
+    area.remove();
+    if let Some(el) = active.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+    ok
+}

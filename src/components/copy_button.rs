@@ -1,0 +1,93 @@
+//! A copy button that says when it copied, and says so when it could not.
+
+use crate::clipboard::{system_copier, Copier, CopyOutcome};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyState {
+    Idle,
+    Copying,
+    Done(CopyOutcome),
+}
+
+impl CopyState {
+    pub fn text(self) -> &'static str {
+        match self {
+            CopyState::Idle => "Copy",
+            CopyState::Copying => "Copying…",
+            CopyState::Done(o) if o.copied() => "Copied",
+            CopyState::Done(_) => "Copy failed",
+        }
+    }
+}
+
+/// `what` names the value for the accessible name and the message ("secret key", "access key ID of x").
+/// `on_copied` runs after a real copy.
+#[component]
+pub fn CopyButton(
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] what: String,
+    #[prop(optional)] copier: Option<Copier>,
+    #[prop(optional, into)] on_copied: Option<Callback<()>>,
+) -> impl IntoView {
+    let copier = copier.unwrap_or(system_copier);
+    let state = RwSignal::new(CopyState::Idle);
+    let label = format!("Copy {what}");
+    let what_msg = what.clone();
+    let click = move |_| {
+        if state.get_untracked() == CopyState::Copying {
+            return;
+        }
+        state.set(CopyState::Copying);
+        let text = value.get_untracked();
+        spawn_local(async move {
+            let outcome = copier(text).await;
+            state.set(CopyState::Done(outcome));
+            if outcome.copied() {
+                if let Some(cb) = on_copied {
+                    cb.run(());
+                }
+            }
+            set_timeout(
+                move || {
+                    if state.try_get_untracked() == Some(CopyState::Done(outcome)) {
+                        state.set(CopyState::Idle);
+                    }
+                },
+                Duration::from_millis(if outcome.copied() { 2500 } else { 8000 }),
+            );
+        });
+    };
+    let status = move || match state.get() {
+        CopyState::Done(o) if o.copied() => format!("Copied {what_msg} to the clipboard."),
+        CopyState::Done(_) => format!(
+            "Could not copy {what_msg}: the browser refused the clipboard. Select the value and press Ctrl+C (⌘C on a Mac)."
+        ),
+        _ => String::new(),
+    };
+    view! {
+        <span class="uk-copy">
+            <button
+                type="button"
+                class="uk-btn uk-btn--copy"
+                class:uk-btn--ok=move || matches!(state.get(), CopyState::Done(o) if o.copied())
+                class:uk-btn--warn=move || state.get() == CopyState::Done(CopyOutcome::Failed)
+                aria-label=label
+                on:click=click
+            >
+                <span aria-hidden="true" class="uk-copy__icon"></span>
+                <span class="uk-copy__text">{move || state.get().text()}</span>
+            </button>
+            <span
+                class="uk-copy__status"
+                class:uk-sr-only=move || state.get() != CopyState::Done(CopyOutcome::Failed)
+                role="status"
+                aria-live="polite"
+            >
+                {status}
+            </span>
+        </span>
+    }
+}

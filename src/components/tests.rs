@@ -1,0 +1,128 @@
+//! Component tests in headless Chromium: `cargo test --target wasm32-unknown-unknown --lib`.
+
+use super::copy_button::CopyButton;
+use super::name_field::KeyNameField;
+use crate::clipboard::CopyOutcome;
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets effects, spawned tasks and rendering run.
+async fn settle() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+fn container() -> HtmlElement {
+    let doc = document();
+    let el: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn text_of(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector).unwrap().unwrap().text_content().unwrap_or_default()
+}
+
+fn type_into(root: &HtmlElement, value: &str) {
+    let input: HtmlInputElement = root.query_selector("input").unwrap().unwrap().unchecked_into();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn name_field_shows_each_rule_as_the_person_types() {
+    let root = container();
+    let name = RwSignal::new("my_key_1240".to_string());
+    let server_error = RwSignal::new(None::<String>);
+    let _h = leptos::mount::mount_to(root.clone(), move || view! { <KeyNameField name server_error /> });
+    settle().await;
+    let msg = "[data-testid=key-name-message]";
+    assert_eq!(text_of(&root, msg), "");
+    assert_eq!(root.query_selector("input").unwrap().unwrap().get_attribute("aria-invalid").as_deref(), Some("false"));
+
+    for (typed, want) in [
+        ("", "Enter a key name."),
+        ("ab", "Use at least 3 characters (this name has 2)."),
+        ("-abc", "Start the name with a letter or a digit, not “-”."),
+        ("my key", "Remove the spaces: use letters, digits, _ and - only."),
+        ("<script>", "Remove “<”: use letters, digits, _ and - only."),
+        ("backup-nightly", ""),
+    ] {
+        type_into(&root, typed);
+        settle().await;
+        assert_eq!(text_of(&root, msg), want, "typed {typed:?}");
+        assert_eq!(name.get_untracked(), typed, "the typed value is kept");
+    }
+
+    // A server message shows until the name changes.
+    server_error.set(Some("An access key named backup-nightly already exists.".into()));
+    settle().await;
+    assert_eq!(text_of(&root, msg), "An access key named backup-nightly already exists.");
+    assert_eq!(root.query_selector("input").unwrap().unwrap().get_attribute("aria-invalid").as_deref(), Some("true"));
+    type_into(&root, "backup-nightly-2");
+    settle().await;
+    assert_eq!(text_of(&root, msg), "");
+    root.remove();
+}
+
+fn copies(_: String) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
+    Box::pin(async { CopyOutcome::Copied })
+}
+fn copies_by_fallback(_: String) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
+    Box::pin(async { CopyOutcome::CopiedByFallback })
+}
+fn refuses(_: String) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
+    Box::pin(async { CopyOutcome::Failed })
+}
+
+async fn click_copy(copier: crate::clipboard::Copier) -> (String, String, usize) {
+    let root = container();
+    let copied = RwSignal::new(0usize);
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <CopyButton
+                value=Signal::stored("VALUE".to_string())
+                what="secret key"
+                copier
+                on_copied=Callback::new(move |_| copied.update(|n| *n += 1))
+            />
+        }
+    });
+    settle().await;
+    let button: HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.get_attribute("aria-label").as_deref(), Some("Copy secret key"));
+    assert_eq!(text_of(&root, ".uk-copy__text"), "Copy");
+    button.click();
+    settle().await;
+    let out = (text_of(&root, ".uk-copy__text"), text_of(&root, "[role=status]"), copied.get_untracked());
+    root.remove();
+    out
+}
+
+#[wasm_bindgen_test]
+async fn copy_button_says_copied_only_when_it_copied() {
+    let (label, status, calls) = click_copy(copies).await;
+    assert_eq!(label, "Copied");
+    assert_eq!(status, "Copied secret key to the clipboard.");
+    assert_eq!(calls, 1);
+
+    let (label, _, calls) = click_copy(copies_by_fallback).await;
+    assert_eq!(label, "Copied");
+    assert_eq!(calls, 1);
+
+    let (label, status, calls) = click_copy(refuses).await;
+    assert_eq!(label, "Copy failed");
+    assert!(status.contains("press Ctrl+C"), "{status}");
+    assert_eq!(calls, 0, "no copy, no 'copied' callback");
+}

@@ -1,0 +1,78 @@
+import { test, expect } from "@playwright/test";
+import { createKeyByApi, drawer, listKeys, openConsole, uniqueName } from "./helpers";
+
+test("an invalid name shows what to change and creates nothing", async ({ page, request }) => {
+  await openConsole(page);
+  const before = (await listKeys(request)).length;
+  await page.getByRole("button", { name: "+ Create Access Key" }).click();
+  const d = drawer(page);
+  const input = d.getByLabel("Key Name");
+  const message = d.getByTestId("key-name-message");
+
+  await input.fill("ab");
+  await expect(message).toHaveText("Use at least 3 characters (this name has 2).");
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  await d.getByRole("button", { name: "+ Create Key" }).click();
+  await input.fill("<script>");
+  await expect(message).toHaveText("Remove “<”: use letters, digits, _ and - only.");
+  await input.press("Enter");
+  await input.fill("-leading");
+  await expect(message).toHaveText("Start the name with a letter or a digit, not “-”.");
+  await input.press("Enter");
+
+  // Still the form, the typed text kept, nothing created.
+  await expect(input).toHaveValue("-leading");
+  await expect(d.getByTestId("reveal")).toHaveCount(0);
+  expect((await listKeys(request)).length).toBe(before);
+});
+
+test("a duplicate name shows the server's message in the drawer and keeps the name", async ({ page, request }) => {
+  const name = uniqueName("e2e-dup");
+  await createKeyByApi(request, name);
+  await openConsole(page);
+  await page.getByRole("button", { name: "+ Create Access Key" }).click();
+  const d = drawer(page);
+  const input = d.getByLabel("Key Name");
+  await input.fill(name);
+  await d.getByRole("button", { name: "+ Create Key" }).click();
+  await expect(d.getByTestId("key-name-message")).toContainText(name);
+  await expect(d.getByTestId("key-name-message")).toContainText("already exists");
+  await expect(input).toHaveValue(name);
+  await expect(d.getByRole("button", { name: "+ Create Key" })).toBeEnabled();
+  expect((await listKeys(request)).filter((k) => k.name === name)).toHaveLength(1);
+});
+
+test("a server error while creating keeps the drawer and the name", async ({ page }) => {
+  await openConsole(page);
+  await page.route("**/accesskey/create", (route) =>
+    route.fulfill({ status: 500, contentType: "application/json", body: '{"status":"error","message":"Storage backend unavailable."}' }),
+  );
+  await page.getByRole("button", { name: "+ Create Access Key" }).click();
+  const d = drawer(page);
+  const name = uniqueName("e2e-500");
+  await d.getByLabel("Key Name").fill(name);
+  await d.getByRole("button", { name: "+ Create Key" }).click();
+  await expect(d.getByTestId("key-name-message")).toContainText("The server failed (500): Storage backend unavailable.");
+  await expect(d.getByLabel("Key Name")).toHaveValue(name);
+  // Closing and reopening the drawer keeps what was typed.
+  await d.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: "+ Create Access Key" }).click();
+  await expect(drawer(page).getByLabel("Key Name")).toHaveValue(name);
+});
+
+test("with the API unreachable the table shows an error, and Retry works once it is back", async ({ page }) => {
+  await page.route("**/v2/**", (route) => route.abort("connectionrefused"));
+  await openConsole(page);
+  const error = page.getByTestId("load-error");
+  await expect(error).toContainText("Could not load access keys.");
+  await expect(error).toContainText("Could not reach the API");
+  await page.unroute("**/v2/**");
+  await error.getByRole("button", { name: "Retry" }).click();
+  await expect(error).toBeHidden();
+  await expect(page.getByTestId("keys-table").or(page.getByTestId("empty-keys"))).toBeVisible();
+});
+
+test("a refused token says what to do", async ({ page }) => {
+  await page.goto("/#token=wrong-token");
+  await expect(page.getByTestId("load-error")).toContainText("The API token was refused");
+});

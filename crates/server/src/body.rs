@@ -1,0 +1,104 @@
+//! The JSON body of API requests, read with a size limit.
+//!
+//! A body over the limit gets a 413 envelope. The rest of such a body is still read (and
+//! dropped) up to `DRAIN_MAX`, so that the client, still sending, receives the 413 instead of
+//! a reset connection.
+
+use crate::error::{ApiError, ApiResult};
+use axum::body::{Body, HttpBody};
+use axum::extract::{FromRequest, Request};
+use axum::http::{header, StatusCode};
+use std::pin::Pin;
+
+/// The body size limit of the API routes.
+pub const BODY_LIMIT: usize = 16 * 1024;
+/// Past this, an oversized body is not drained: the connection is closed instead.
+const DRAIN_MAX: usize = 1024 * 1024;
+
+/// The request body as JSON. An empty body counts as `{}`; anything else must be valid JSON.
+pub struct JsonBody(pub serde_json::Value);
+
+impl<S: Send + Sync> FromRequest<S> for JsonBody {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, _state: &S) -> Result<Self, ApiError> {
+        let declared = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+        if declared.is_some_and(|n| n > DRAIN_MAX) {
+            return Err(too_large());
+        }
+        let bytes = read_limited(req.into_body()).await?;
+        parse(&bytes).map(JsonBody)
+    }
+}
+
+fn too_large() -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        format!(
+            "The request body is too large: send at most {} KiB.",
+            BODY_LIMIT / 1024
+        ),
+    )
+}
+
+async fn read_limited(mut body: Body) -> ApiResult<Vec<u8>> {
+    let mut buf = Vec::new();
+    let mut total = 0usize;
+    while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
+        let frame = frame.map_err(|_| {
+            ApiError::bad_request("The request body could not be read. Send it again.")
+        })?;
+        let Ok(data) = frame.into_data() else {
+            continue;
+        };
+        total = total.saturating_add(data.len());
+        if total > DRAIN_MAX {
+            break;
+        }
+        if total <= BODY_LIMIT {
+            buf.extend_from_slice(&data);
+        }
+    }
+    if total > BODY_LIMIT {
+        return Err(too_large());
+    }
+    Ok(buf)
+}
+
+fn parse(bytes: &[u8]) -> ApiResult<serde_json::Value> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(serde_json::Value::Object(Default::default()));
+    }
+    serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::bad_request(format!(
+            "The request body is not valid JSON ({e}). Send a JSON object such as {{\"accesskey\":\"…\"}}."
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn limits_and_parsing() {
+        let ok = read_limited(Body::from(vec![b' '; BODY_LIMIT]))
+            .await
+            .unwrap();
+        assert_eq!(ok.len(), BODY_LIMIT);
+        let err = read_limited(Body::from(vec![b' '; BODY_LIMIT + 1]))
+            .await
+            .unwrap_err();
+        assert_eq!(err.status, StatusCode::PAYLOAD_TOO_LARGE);
+        let err = read_limited(Body::from(vec![b' '; DRAIN_MAX + 1]))
+            .await
+            .unwrap_err();
+        assert_eq!(err.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(parse(b"  ").unwrap(), serde_json::json!({}));
+        assert_eq!(parse(b"{\"a\":1}").unwrap(), serde_json::json!({"a": 1}));
+        assert_eq!(parse(b"{").unwrap_err().status, StatusCode::BAD_REQUEST);
+    }
+}

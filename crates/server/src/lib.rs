@@ -1,0 +1,247 @@
+//! `keys-server`: the reference server of Utho's object-storage access-key API
+//! (`shared/reference/utho-api.md`) on SQLite, which also serves the built console.
+
+pub mod auth;
+pub mod body;
+pub mod console;
+pub mod db;
+pub mod error;
+pub mod faults;
+pub mod ids;
+pub mod routes;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{any, get, post, MethodRouter};
+use axum::Router;
+use faults::Faults;
+use rusqlite::Connection;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'none'";
+
+/// What the command line decides.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: String,
+    pub db: PathBuf,
+    pub dist: PathBuf,
+    /// `None`: generate one at start and print it in the Console link.
+    pub token: Option<String>,
+    pub fault_injection: bool,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Arc<Mutex<Connection>>,
+    pub token: Arc<str>,
+    pub dist: Arc<PathBuf>,
+    /// Present only with `--enable-test-fault-injection`.
+    pub faults: Option<Arc<Faults>>,
+}
+
+/// A route at `path` and at `path/`.
+fn both(router: Router<AppState>, path: &str, method: MethodRouter<AppState>) -> Router<AppState> {
+    router
+        .route(path, method.clone())
+        .route(&format!("{path}/"), method)
+}
+
+fn api_router(state: &AppState) -> Router<AppState> {
+    let mut v2 = Router::new();
+    v2 = both(
+        v2,
+        "/v2/objectstorage/{dc}/accesskeys",
+        get(routes::list_keys),
+    );
+    v2 = both(
+        v2,
+        "/v2/objectstorage/{dc}/accesskey/create",
+        post(routes::create_key),
+    );
+    v2 = both(
+        v2,
+        "/v2/objectstorage/{dc}/accesskey/{name}/status",
+        post(routes::set_status),
+    );
+    v2 = both(
+        v2,
+        "/v2/objectstorage/{dc}/bucket/{bucket}/permission/{permission}/accesskey/{accesskey}",
+        post(routes::set_permission),
+    );
+    v2 = both(
+        v2,
+        "/v2/objectstorage/{dc}/bucket",
+        get(routes::list_buckets),
+    );
+    v2.route("/v2", any(routes::not_found))
+        .route("/v2/", any(routes::not_found))
+        .route("/v2/{*rest}", any(routes::not_found))
+        .method_not_allowed_fallback(routes::method_not_allowed)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            faults::inject,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_token,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+}
+
+fn test_router(state: &AppState) -> Router<AppState> {
+    let hidden = Router::new()
+        .route("/__test__", any(test_route_absent))
+        .route("/__test__/{*rest}", any(test_route_absent));
+    if state.faults.is_none() {
+        return hidden;
+    }
+    let mut r = hidden;
+    r = both(
+        r,
+        "/__test__/faults",
+        post(faults::add_rule).delete(faults::clear_rules),
+    );
+    r.method_not_allowed_fallback(routes::method_not_allowed)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::require_token,
+        ))
+}
+
+async fn test_route_absent() -> error::ApiError {
+    error::ApiError::not_found("Not found.")
+}
+
+/// The whole application: API, test hooks (when enabled) and the console.
+pub fn app(state: AppState) -> Router {
+    let header = |name: HeaderName, value: &'static str| {
+        SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
+    };
+    Router::new()
+        .merge(api_router(&state))
+        .merge(test_router(&state))
+        .fallback(console::serve)
+        .layer(CompressionLayer::new())
+        .layer(header(header::CONTENT_SECURITY_POLICY, CSP))
+        .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(header(header::REFERRER_POLICY, "no-referrer"))
+        .layer(middleware::from_fn(log_request))
+        .with_state(state)
+}
+
+/// One line per request: method, path (never the query), status, elapsed time. No headers, no bodies.
+async fn log_request(req: Request, next: Next) -> Response {
+    let (method, path, start) = (
+        req.method().clone(),
+        req.uri().path().to_owned(),
+        Instant::now(),
+    );
+    let res = next.run(req).await;
+    println!(
+        "{method} {path} {} {:.1}ms",
+        res.status().as_u16(),
+        start.elapsed().as_secs_f64() * 1000.0
+    );
+    res
+}
+
+/// The address a browser can use: an unspecified bind address becomes loopback.
+fn browsable(addr: SocketAddr) -> SocketAddr {
+    let mut shown = addr;
+    if addr.ip().is_unspecified() {
+        shown.set_ip(match addr {
+            SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        });
+    }
+    shown
+}
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Opens the database, binds, prints the Console line and serves until Ctrl-C or SIGTERM.
+pub async fn run(config: Config) -> Result<(), BoxError> {
+    let conn = db::open(&config.db)
+        .map_err(|e| format!("cannot open the database {}: {e}", config.db.display()))?;
+    let given = config
+        .token
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| t.trim().to_string());
+    let token = given
+        .clone()
+        .unwrap_or_else(|| ids::random_alnum(ids::TOKEN_LEN));
+    let listener = tokio::net::TcpListener::bind(&config.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let addr = listener.local_addr()?;
+    let state = AppState {
+        db: Arc::new(Mutex::new(conn)),
+        token: token.as_str().into(),
+        dist: Arc::new(config.dist.clone()),
+        faults: config.fault_injection.then(Default::default),
+    };
+
+    let mut out = std::io::stdout().lock();
+    if config.fault_injection {
+        writeln!(
+            out,
+            "WARNING: TEST FAULT INJECTION IS ENABLED (POST/DELETE /__test__/faults can make API requests fail). \
+             For automated tests only: never run a real server with --enable-test-fault-injection."
+        )?;
+    }
+    if !config.dist.join("index.html").is_file() {
+        writeln!(
+            out,
+            "note: no built console in {}; `make run` builds it",
+            config.dist.display()
+        )?;
+    }
+    writeln!(out, "Listening on {addr}")?;
+    let shown = browsable(addr);
+    match given {
+        Some(_) => writeln!(out, "Console: http://{shown}/")?,
+        None => writeln!(out, "Console: http://{shown}/#token={token}")?,
+    }
+    out.flush()?;
+    drop(out);
+
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    println!("Stopped.");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

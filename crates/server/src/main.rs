@@ -1,0 +1,48 @@
+//! `keys-server`: command line of the reference access-key API server.
+
+use clap::Parser;
+use std::path::PathBuf;
+
+/// Reference server for Utho's object-storage access-key API (/v2/objectstorage/…), on SQLite.
+/// It also serves the built console. Every request is logged as one line: method, path, status, time.
+#[derive(Debug, Parser)]
+#[command(name = "keys-server", version)]
+struct Cli {
+    /// Address to listen on, host:port. Port 0 picks a free port; the bound address is printed at start.
+    #[arg(long, env = "KEYS_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: String,
+
+    /// SQLite database file. Created, with its parent directories, on first start (then seeded).
+    #[arg(long, env = "KEYS_DB", default_value = "./data/keys.db")]
+    db: PathBuf,
+
+    /// Directory of the built console to serve (index.html, wasm, JS, CSS, robots.txt).
+    #[arg(long, env = "KEYS_DIST", default_value = "./dist")]
+    dist: PathBuf,
+
+    /// API token that clients must send as `Authorization: Bearer <token>`. When absent, a random
+    /// 32-character token is generated at start and printed once in the Console link.
+    #[arg(long, env = "KEYS_API_TOKEN", hide_env_values = true)]
+    token: Option<String>,
+
+    /// FOR TESTS ONLY: enable POST/DELETE /__test__/faults, which make chosen API requests fail.
+    /// Off by default; without it those routes do not exist.
+    #[arg(long, env = "KEYS_ENABLE_TEST_FAULT_INJECTION", value_parser = clap::builder::BoolishValueParser::new())]
+    enable_test_fault_injection: bool,
+}
+
+#[tokio::main]
+async fn main() {
+    let cli = Cli::parse();
+    let config = keys_server::Config {
+        listen: cli.listen,
+        db: cli.db,
+        dist: cli.dist,
+        token: cli.token,
+        fault_injection: cli.enable_test_fault_injection,
+    };
+    if let Err(e) = keys_server::run(config).await {
+        eprintln!("keys-server: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,241 @@
+//! The `/v2/objectstorage/{dc}/…` handlers. Each one checks the data centre, then works on the
+//! database inside `spawn_blocking`; every change is committed before the response is sent.
+
+use crate::body::JsonBody;
+use crate::db::{self, KeyRow};
+use crate::error::{str_field, ApiError, ApiResult};
+use crate::{ids, AppState};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use keys_api::{
+    validate_key_name, BucketsResponse, CreateKeyRequest, CreateKeyResponse, DcLocation, Envelope,
+    KeyStatus, ListKeysResponse, Permission, SecretKey, StatusAction, StatusRequest,
+};
+use rusqlite::Connection;
+
+/// Runs `f` on the connection off the async workers.
+async fn with_db<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&mut Connection) -> ApiResult<T> + Send + 'static,
+) -> ApiResult<T> {
+    let db = state.db.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut conn = db.lock().unwrap_or_else(|e| e.into_inner());
+        f(&mut conn)
+    })
+    .await
+    .map_err(|_| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "The server failed while handling the request.",
+        )
+    })?
+}
+
+/// The data centre, or a 404 naming the ones that exist.
+fn require_dc(conn: &Connection, slug: &str) -> ApiResult<DcLocation> {
+    if let Some(dc) = db::datacenter(conn, slug)? {
+        return Ok(dc);
+    }
+    let known = db::datacenter_slugs(conn)?.join(", ");
+    Err(ApiError::not_found(format!(
+        "Data centre \"{slug}\" not found. Object storage is available in: {known}."
+    )))
+}
+
+pub async fn list_keys(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> ApiResult<Json<ListKeysResponse>> {
+    let Path(dc) = path?;
+    let accesskeys = with_db(&state, move |conn| {
+        require_dc(conn, &dc)?;
+        Ok(db::list_keys(conn, &dc)?)
+    })
+    .await?;
+    Ok(Json(ListKeysResponse {
+        accesskeys,
+        envelope: Envelope::success(""),
+    }))
+}
+
+pub async fn create_key(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+    JsonBody(body): JsonBody,
+) -> ApiResult<Response> {
+    let Path(dc) = path?;
+    if !body.is_object() {
+        return Err(ApiError::bad_request(
+            "The request body must be a JSON object with the key name in \"accesskey\", such as {\"accesskey\":\"backup-nightly\"}.",
+        ));
+    }
+    let name = match body.get("accesskey") {
+        None | Some(serde_json::Value::Null) => String::new(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(_) => {
+            return Err(ApiError::bad_request(
+                "The key name in \"accesskey\" must be a string, such as {\"accesskey\":\"backup-nightly\"}.",
+            ))
+        }
+    };
+    let request = CreateKeyRequest { accesskey: name };
+    let (accesskey, secret) = with_db(&state, move |conn| {
+        require_dc(conn, &dc)?;
+        let name = request.accesskey;
+        validate_key_name(&name)
+            .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+        if db::key_name_taken(conn, &dc, &name)? {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                format!(
+                    "An access key named \"{name}\" already exists in {dc}. Choose another name."
+                ),
+            ));
+        }
+        let mut accesskey = ids::random_alnum(ids::ID_LEN);
+        while db::accesskey_exists(conn, &accesskey)? {
+            accesskey = ids::random_alnum(ids::ID_LEN);
+        }
+        let secret = SecretKey::new(ids::random_alnum(ids::ID_LEN));
+        let salt = ids::salt();
+        let hash = ids::hash_secret(&salt, secret.expose());
+        db::insert_key(conn, &dc, &name, &accesskey, &salt, &hash, &ids::now())?;
+        Ok((accesskey, secret))
+    })
+    .await?;
+    let response = CreateKeyResponse {
+        envelope: Envelope::success("Object User has been created"),
+        accesskey,
+        secretkey: secret,
+    };
+    let mut res = Json(response).into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+/// The status body, read by hand so that a wrong value gets a message listing the right ones.
+fn status_request(body: &serde_json::Value, path_key: &str) -> ApiResult<StatusRequest> {
+    const VALID: &str = "Use \"enable\", \"disable\" or \"remove\" in \"status\", such as {\"accesskey\":\"…\",\"status\":\"disable\"}.";
+    let status = match str_field(body, "status") {
+        Ok(Some(s)) => s,
+        Ok(None) => {
+            return Err(ApiError::bad_request(format!(
+                "The status is missing. {VALID}"
+            )))
+        }
+        Err(_) => {
+            return Err(ApiError::bad_request(format!(
+                "The status must be a string. {VALID}"
+            )))
+        }
+    };
+    let action: StatusAction = serde_json::from_value(serde_json::Value::String(
+        status.trim().to_ascii_lowercase(),
+    ))
+    .map_err(|_| ApiError::bad_request(format!("Unknown status \"{status}\". {VALID}")))?;
+    let accesskey = str_field(body, "accesskey")?
+        .unwrap_or(path_key)
+        .to_string();
+    Ok(StatusRequest {
+        accesskey,
+        status: action,
+    })
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    JsonBody(body): JsonBody,
+) -> ApiResult<Json<Envelope>> {
+    let Path((dc, path_key)) = path?;
+    let from_body = str_field(&body, "accesskey")?.is_some();
+    let message = with_db(&state, move |conn| {
+        require_dc(conn, &dc)?;
+        let request = status_request(&body, &path_key)?;
+        // The body carries the access key ID; the path segment may be the name or the ID.
+        let key = db::find_key(conn, &dc, &request.accesskey, !from_body)?
+            .ok_or_else(|| key_not_found(&request.accesskey, &dc))?;
+        Ok(match request.status {
+            StatusAction::Enable => {
+                db::set_key_status(conn, key.id, &KeyStatus::Active)?;
+                "Access key activated"
+            }
+            StatusAction::Disable => {
+                db::set_key_status(conn, key.id, &KeyStatus::Suspended)?;
+                "Access key suspended"
+            }
+            StatusAction::Remove => {
+                db::remove_key(conn, key.id)?;
+                "Access key deleted"
+            }
+        })
+    })
+    .await?;
+    Ok(Json(Envelope::success(message)))
+}
+
+fn key_not_found(key: &str, dc: &str) -> ApiError {
+    ApiError::not_found(format!(
+        "Access key \"{key}\" not found in {dc}. It may have been deleted: reload the list of keys."
+    ))
+}
+
+pub async fn set_permission(
+    State(state): State<AppState>,
+    path: Result<Path<(String, String, String, String)>, PathRejection>,
+    _body: JsonBody, // no body, `{}` or any JSON: nothing in it is used
+) -> ApiResult<Json<Envelope>> {
+    let Path((dc, bucket, permission, key)) = path?;
+    let message = with_db(&state, move |conn| {
+        require_dc(conn, &dc)?;
+        let permission = Permission::parse(&permission).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "Unknown permission \"{permission}\". Use read, write, full (read and write) or none (revoke)."
+            ))
+        })?;
+        let bucket_id = db::find_bucket(conn, &dc, &bucket)?.ok_or_else(|| {
+            ApiError::not_found(format!("Bucket \"{bucket}\" not found in {dc}. Reload the list of buckets."))
+        })?;
+        let KeyRow { id: key_id, name } =
+            db::find_key(conn, &dc, &key, true)?.ok_or_else(|| key_not_found(&key, &dc))?;
+        db::set_permission(conn, bucket_id, key_id, permission, &ids::now())?;
+        Ok(match permission {
+            Permission::None => format!("Access key {name} no longer has access to bucket {bucket}"),
+            p => format!("Access key {name} now has {} permission on bucket {bucket}", p.as_str()),
+        })
+    })
+    .await?;
+    Ok(Json(Envelope::success(message)))
+}
+
+pub async fn list_buckets(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> ApiResult<Json<BucketsResponse>> {
+    let Path(dc) = path?;
+    let buckets = with_db(&state, move |conn| {
+        let dc = require_dc(conn, &dc)?;
+        Ok(db::list_buckets(conn, &dc)?)
+    })
+    .await?;
+    Ok(Json(BucketsResponse {
+        buckets,
+        envelope: Envelope::success(""),
+    }))
+}
+
+pub async fn not_found() -> ApiError {
+    ApiError::not_found("There is no such API route. The routes are under /v2/objectstorage/{dcslug}/: accesskeys, accesskey/create, accesskey/{name}/status, bucket, bucket/{bucket}/permission/{permission}/accesskey/{accesskey}.")
+}
+
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "This route does not accept that method: lists use GET, changes use POST.",
+    )
+}

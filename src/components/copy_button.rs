@@ -44,7 +44,10 @@ pub fn CopyButton(
         let text = value.get_untracked();
         spawn_local(async move {
             let outcome = copier(text).await;
-            state.set(CopyState::Done(outcome));
+            // The button may have gone (the reveal closed) while the copy ran.
+            if state.try_set(CopyState::Done(outcome)).is_some() {
+                return;
+            }
             if outcome.copied() {
                 if let Some(cb) = on_copied {
                     cb.run(());
@@ -53,7 +56,7 @@ pub fn CopyButton(
             set_timeout(
                 move || {
                     if state.try_get_untracked() == Some(CopyState::Done(outcome)) {
-                        state.set(CopyState::Idle);
+                        state.try_set(CopyState::Idle);
                     }
                 },
                 Duration::from_millis(if outcome.copied() { 2500 } else { 8000 }),

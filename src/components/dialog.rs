@@ -1,7 +1,7 @@
 //! Accessible modal drawers: a labelled `role="dialog"` with `aria-modal`, focus moved in on open,
 //! Tab kept inside, Escape and a click outside reported to the owner (who may refuse to close).
 
-use leptos::html::Aside;
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
@@ -58,7 +58,7 @@ pub fn Drawer(
     on_dismiss: Callback<()>,
     children: Children,
 ) -> impl IntoView {
-    let panel = NodeRef::<Aside>::new();
+    let panel = NodeRef::<Div>::new();
     Effect::new(move |_| {
         if let Some(el) = panel.get() {
             request_animation_frame(move || focus_first(&el));
@@ -78,7 +78,7 @@ pub fn Drawer(
     };
     view! {
         <div class="uk-backdrop" on:click=move |_| on_dismiss.run(()) data-testid="drawer-backdrop"></div>
-        <aside
+        <div
             class="uk-drawer"
             role="dialog"
             aria-modal="true"
@@ -87,6 +87,6 @@ pub fn Drawer(
             on:keydown=keydown
         >
             {children()}
-        </aside>
+        </div>
     }
 }

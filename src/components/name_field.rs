@@ -34,6 +34,7 @@ pub fn KeyNameField(
                 autocomplete="off"
                 spellcheck="false"
                 required
+                data-autofocus
                 maxlength=NAME_MAX * 2
                 aria-invalid=move || if invalid() { "true" } else { "false" }
                 aria-describedby="uk-key-name-hint uk-key-name-msg"

@@ -33,6 +33,10 @@ pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
         navigate.with_value(|nav| nav(&href, NavigateOptions { replace, scroll: false, ..Default::default() }));
     });
     let dc = Memo::new(move |_| view_state.with(|v| v.dc.clone()).unwrap_or_else(|| default_dc.clone()));
+    let tab = Memo::new(move |_| view_state.with(|v| v.tab));
+    // What the key table shows, without the tab: switching tabs unmounts the table, and must not
+    // also ask the table (about to be disposed) to recompute.
+    let table_view = Memo::new(move |_| ViewState { tab: Tab::Keys, ..view_state.get() });
 
     let keys: KeysResource = LocalResource::new(move || {
         let (client, dc) = (client.clone(), dc.get());
@@ -102,7 +106,7 @@ pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
         set_view.run((ViewState { dc: Some(slug.clone()), page: 1, ..v }, false));
         announcer.say(format!("Showing data centre {slug}."));
     };
-    let is_tab = move |t: Tab| view_state.with(|v| v.tab == t);
+    let is_tab = move |t: Tab| tab.get() == t;
     let dc_options = dcs.clone();
 
     view! {
@@ -172,7 +176,7 @@ pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
                 aria-labelledby=move || if is_tab(Tab::Keys) { "uk-tab-keys" } else { "uk-tab-buckets" }
             >
                 {move || if is_tab(Tab::Keys) {
-                    view! { <KeysPanel keys view_state set_view on_create=open_drawer new_ids /> }.into_any()
+                    view! { <KeysPanel keys view_state=table_view set_view on_create=open_drawer new_ids /> }.into_any()
                 } else {
                     view! { <BucketsPanel dc /> }.into_any()
                 }}

@@ -24,7 +24,7 @@ pub fn Pagination(
             <button
                 type="button"
                 class="uk-pagination__step"
-                prop:disabled=move || current() <= 1
+                prop:disabled=move || { current() <= 1 }
                 on:click=move |_| on_page.run(current() - 1)
             >
                 "‹ previous"
@@ -48,7 +48,7 @@ pub fn Pagination(
             <button
                 type="button"
                 class="uk-pagination__step"
-                prop:disabled=move || current() >= pages()
+                prop:disabled=move || { current() >= pages() }
                 on:click=move |_| on_page.run(current() + 1)
             >
                 "next ›"

@@ -1,6 +1,6 @@
-import { test, expect, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { createKeyByApi, drawer, openConsole, uniqueName } from "./helpers";
+import { test, expect, createKeyByApi, drawer, openConsole, uniqueName } from "./helpers";
 
 async function expectNoViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).analyze();

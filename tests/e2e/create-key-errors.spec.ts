@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { createKeyByApi, drawer, listKeys, openConsole, uniqueName } from "./helpers";
+import { test, expect, createKeyByApi, drawer, listKeys, openConsole, uniqueName } from "./helpers";
 
 test("an invalid name shows what to change and creates nothing", async ({ page, request }) => {
   await openConsole(page);

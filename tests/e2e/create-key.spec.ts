@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { drawer, expectSecretNowhere, listKeys, openConsole, uniqueName } from "./helpers";
+import { test, expect, drawer, expectSecretNowhere, listKeys, openConsole, uniqueName } from "./helpers";
 
 test("create a key in the drawer, see its secret once, find it at the top of the table", async ({ page, context, request }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

@@ -1,4 +1,21 @@
-import { expect, Page, APIRequestContext } from "@playwright/test";
+import { test as base, expect, Page, APIRequestContext } from "@playwright/test";
+
+/** Every test fails if the app panics or throws: a dead wasm app can look fine for a while. */
+export const test = base.extend<{ noCrash: void }>({
+  noCrash: [
+    async ({ page }, use) => {
+      const crashes: string[] = [];
+      page.on("pageerror", (e) => crashes.push(e.message));
+      page.on("console", (m) => {
+        if (m.type() === "error" && /panicked/.test(m.text())) crashes.push(m.text());
+      });
+      await use();
+      expect(crashes, "the app crashed").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 import { TOKEN } from "../playwright.config";
 
 export const DC = "innoida";

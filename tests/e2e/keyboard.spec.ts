@@ -1,5 +1,5 @@
-import { test, expect, Page } from "@playwright/test";
-import { drawer, expectSecretNowhere, openConsole, uniqueName } from "./helpers";
+import type { Page } from "@playwright/test";
+import { test, expect, drawer, expectSecretNowhere, openConsole, uniqueName } from "./helpers";
 
 async function tabUntilFocused(page: Page, name: string, max = 30) {
   for (let i = 0; i < max; i++) {

@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./helpers";
 
 test("the console is served with a strict CSP, compression and a real robots.txt", async ({ request, page }) => {
   const res = await request.get("/", { headers: { "Accept-Encoding": "br" } });

@@ -1,54 +1,108 @@
-//! The Buckets tab: the data centre's buckets, read-only.
+//! The Buckets tab: the data centre's buckets, how many keys reach each, and which ones.
 
 use super::feedback::{LoadError, SkeletonRows};
-use crate::api::ApiClient;
-use keys_api::Bucket;
+use super::store::use_store;
+use crate::state::access::keys_on_bucket;
+use crate::state::{Tab, ViewState};
+use keys_api::{Bucket, Permission};
 use leptos::prelude::*;
 
-const COLS: usize = 5;
+const COLS: usize = 6;
 
 #[component]
 fn BucketRow(bucket: Bucket) -> impl IntoView {
+    let store = use_store();
+    let expanded = RwSignal::new(false);
     let (location, country) = bucket
         .dclocation
         .as_ref()
         .map(|l| (l.location.clone(), l.country.clone()))
         .unwrap_or_else(|| (bucket.dcslug.clone(), String::new()));
+    let list_id = format!("uk-bucket-keys-{}", bucket.name);
+    let keys: Vec<(String, String, Permission)> = bucket
+        .permissions
+        .iter()
+        .filter_map(|p| {
+            let perm = Permission::parse(&p.permission).filter(|p| *p != Permission::None)?;
+            let name = if p.name.is_empty() { p.accesskey.clone() } else { p.name.clone() };
+            Some((name, p.accesskey.clone(), perm))
+        })
+        .collect();
+    let open_details = move |accesskey: String| {
+        let v = store.view_state.get_untracked();
+        store.set_view.run((ViewState { tab: Tab::Keys, key: Some(accesskey), ..v }, false));
+    };
+    let status_class = if bucket.status.eq_ignore_ascii_case("active") { "uk-dot uk-dot--active" } else { "uk-dot uk-dot--other" };
     view! {
         <tr data-testid="bucket-row">
-            <th scope="row">{bucket.name.clone()}</th>
+            <th scope="row">
+                <button
+                    type="button"
+                    class="uk-disclosure"
+                    aria-expanded=move || expanded.get().to_string()
+                    aria-controls=list_id.clone()
+                    aria-label=format!("Show keys for {}", bucket.name)
+                    on:click=move |_| expanded.update(|e| *e = !*e)
+                >
+                    <span aria-hidden="true" class="uk-disclosure__icon">{move || if expanded.get() { "▾" } else { "▸" }}</span>
+                    {bucket.name.clone()}
+                </button>
+            </th>
             <td>
                 <span class="uk-location">{location}</span>
                 <span class="uk-location__country">{country}</span>
             </td>
             <td class="uk-num">{bucket.object_count.to_string()}</td>
+            <td class="uk-num">{keys_on_bucket(&bucket).to_string()}</td>
             <td>
                 <span class="uk-status">
-                    <span
-                        class=if bucket.status.eq_ignore_ascii_case("active") { "uk-dot uk-dot--active" } else { "uk-dot uk-dot--other" }
-                        aria-hidden="true"
-                    ></span>
+                    <span class=status_class aria-hidden="true"></span>
                     {bucket.status.clone()}
                 </span>
             </td>
             <td class="uk-table__date">{bucket.created_at.clone()}</td>
         </tr>
+        <Show when=move || expanded.get()>
+            <tr class="uk-subrow">
+                <td colspan=COLS.to_string()>
+                    {if keys.is_empty() {
+                        view! { <p id=list_id.clone()>"No key can reach this bucket."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul id=list_id.clone() class="uk-list" data-testid=format!("bucket-keys-{}", bucket.name)>
+                                {keys.clone().into_iter().map(|(name, accesskey, perm)| view! {
+                                    <li>
+                                        {format!("{name}: {}", perm.label())}
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="uk-btn uk-btn--link"
+                                            on:click=move |_| open_details(accesskey.clone())
+                                        >
+                                            {format!("View details of {name}")}
+                                        </button>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                </td>
+            </tr>
+        </Show>
     }
 }
 
 #[component]
-pub fn BucketsPanel(#[prop(into)] dc: Signal<String>) -> impl IntoView {
-    let client = expect_context::<ApiClient>();
-    let buckets = LocalResource::new(move || {
-        let (client, dc) = (client.clone(), dc.get());
-        async move { client.list_buckets(&dc).await.map(|r| r.buckets) }
-    });
+pub fn BucketsPanel() -> impl IntoView {
+    let store = use_store();
+    let buckets = store.buckets;
     let head = || view! {
         <thead>
             <tr>
                 <th scope="col">"Storage"</th>
                 <th scope="col">"Location"</th>
                 <th scope="col">"Objects"</th>
+                <th scope="col">"Keys"</th>
                 <th scope="col">"Status"</th>
                 <th scope="col">"Created At"</th>
             </tr>

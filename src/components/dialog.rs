@@ -50,15 +50,38 @@ fn trap_tab(ev: &KeyboardEvent, root: &Element) {
     }
 }
 
+/// Where focus goes when a dialog closes: the element given by id, else the one that had focus
+/// when it opened (if still on the page), else the "+ Create Access Key" button.
+fn restore_focus(explicit: Option<&str>, previous: Option<Element>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let target = explicit
+        .and_then(|id| doc.get_element_by_id(id))
+        .or(previous.filter(|p| p.is_connected()))
+        .or_else(|| doc.get_element_by_id("uk-create-key"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// A modal dialog: a right-side drawer, or (`centered`) a dialog in the middle of the page.
 #[component]
 pub fn Drawer(
     /// The id of the element that names the dialog.
     labelled_by: &'static str,
     /// Escape or a click outside. The owner decides whether that closes the drawer.
     on_dismiss: Callback<()>,
+    #[prop(optional)] centered: bool,
+    /// The id of the element to focus when the dialog closes (default: what had focus before).
+    #[prop(optional, into)]
+    return_focus: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let panel = NodeRef::<Div>::new();
+    let previous = send_wrapper::SendWrapper::new(document().active_element());
+    on_cleanup(move || {
+        let previous = previous.take();
+        request_animation_frame(move || restore_focus(return_focus.as_deref(), previous));
+    });
     Effect::new(move |_| {
         if let Some(el) = panel.get() {
             request_animation_frame(move || focus_first(&el));
@@ -79,7 +102,7 @@ pub fn Drawer(
     view! {
         <div class="uk-backdrop" on:click=move |_| on_dismiss.run(()) data-testid="drawer-backdrop"></div>
         <div
-            class="uk-drawer"
+            class=if centered { "uk-modal" } else { "uk-drawer" }
             role="dialog"
             aria-modal="true"
             aria-labelledby=labelled_by

@@ -1,61 +1,18 @@
-//! The Access Keys tab: search, the key table, pagination, and the loading, empty and error states.
+//! The Access Keys tab: search, bulk actions, the key table, and the loading, empty and error states.
 
-use super::copy_button::CopyButton;
+use super::bulk_bar::BulkBar;
 use super::feedback::{LoadError, SkeletonRows};
-use super::pagination::Pagination;
-use crate::api::ApiError;
-use crate::state::{page_of, KeyPage, ViewState};
-use keys_api::{AccessKey, KeyStatus};
+use super::key_table::KeyTable;
+use super::store::use_store;
+use crate::state::{page_of, KeyPage};
+use keys_api::AccessKey;
 use leptos::prelude::*;
 
-pub type KeysResource = LocalResource<Result<Vec<AccessKey>, ApiError>>;
-
-const COLS: usize = 4;
-
 #[component]
-fn StatusCell(status: KeyStatus) -> impl IntoView {
-    let modifier = match status {
-        KeyStatus::Active => "uk-dot--active",
-        KeyStatus::Suspended => "uk-dot--suspended",
-        KeyStatus::Other(_) => "uk-dot--other",
-    };
-    view! {
-        <span class="uk-status">
-            <span class=format!("uk-dot {modifier}") aria-hidden="true"></span>
-            {status.label().to_string()}
-        </span>
-    }
-}
-
-#[component]
-fn KeyRow(key: AccessKey, is_new: bool) -> impl IntoView {
-    let id = Signal::stored(key.accesskey.clone());
-    let what = format!("access key ID of {}", key.name);
-    view! {
-        <tr data-testid="key-row">
-            <th scope="row" class="uk-table__name">
-                {key.name.clone()}
-                {is_new.then(|| view! { <span class="uk-badge">"New"</span> })}
-            </th>
-            <td class="uk-table__id">
-                <code class="uk-id">{key.accesskey.clone()}</code>
-                <CopyButton value=id what />
-            </td>
-            <td><StatusCell status=key.status.clone() /></td>
-            <td class="uk-table__date">{key.created_at.clone()}</td>
-        </tr>
-    }
-}
-
-#[component]
-pub fn KeysPanel(
-    keys: KeysResource,
-    view_state: Memo<ViewState>,
-    set_view: Callback<(ViewState, bool)>,
-    on_create: Callback<()>,
-    /// Access key IDs created during this visit.
-    new_ids: RwSignal<Vec<String>>,
-) -> impl IntoView {
+pub fn KeysPanel(on_create: Callback<()>) -> impl IntoView {
+    let store = use_store();
+    let view_state = store.view_state;
+    let set_view = store.set_view;
     let search_input = move |ev| {
         let mut v = view_state.get_untracked();
         v.search = event_target_value(&ev);
@@ -68,17 +25,6 @@ pub fn KeysPanel(
         v.page = 1;
         set_view.run((v, false));
     };
-    let on_page = Callback::new(move |n: usize| {
-        let mut v = view_state.get_untracked();
-        v.page = n;
-        set_view.run((v, false));
-    });
-    let on_size = Callback::new(move |n: usize| {
-        let mut v = view_state.get_untracked();
-        v.size = n;
-        v.page = 1;
-        set_view.run((v, false));
-    });
 
     let table = move |all: Vec<AccessKey>| {
         let total = all.len();
@@ -96,27 +42,7 @@ pub fn KeysPanel(
             .into_any();
         }
         view! {
-            <table class="uk-table" data-testid="keys-table">
-                <caption class="uk-sr-only">"Access keys"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Access Key"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Created At"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For
-                        each=move || page.get().rows
-                        key=|k| (k.accesskey.clone(), k.status.clone())
-                        children=move |k| {
-                            let is_new = new_ids.with_untracked(|ids| ids.contains(&k.accesskey));
-                            view! { <KeyRow key=k is_new /> }
-                        }
-                    />
-                </tbody>
-            </table>
+            <KeyTable page />
             <Show when=move || page.with(|p| p.matching == 0)>
                 <div class="uk-empty uk-empty--inline" data-testid="no-match">
                     <p>{move || format!("No keys match “{}”.", view_state.with(|v| v.search.clone()))}</p>
@@ -125,7 +51,6 @@ pub fn KeysPanel(
                     </button>
                 </div>
             </Show>
-            <Pagination page size=Signal::derive(move || view_state.with(|v| v.size)) on_page on_size />
         }
         .into_any()
     };
@@ -143,6 +68,15 @@ pub fn KeysPanel(
                 on:input=search_input
             />
         </div>
+        <BulkBar />
+        {move || store.action_error.get().map(|msg| view! {
+            <div class="uk-alert uk-alert--danger" role="alert" data-testid="action-error">
+                <p>{msg}</p>
+                <button type="button" class="uk-btn uk-btn--link" on:click=move |_| store.action_error.set(None)>
+                    "Dismiss"
+                </button>
+            </div>
+        })}
         <Transition fallback=move || view! {
             <table class="uk-table" aria-busy="true">
                 <caption class="uk-sr-only">"Access keys (loading)"</caption>
@@ -154,15 +88,15 @@ pub fn KeysPanel(
                         <th scope="col">"Created At"</th>
                     </tr>
                 </thead>
-                <tbody><SkeletonRows cols=COLS /></tbody>
+                <tbody><SkeletonRows cols=4 /></tbody>
             </table>
             <p class="uk-sr-only" role="status">"Loading access keys…"</p>
         }>
             {move || Suspend::new(async move {
-                match keys.await {
+                match store.keys.await {
                     Ok(all) => table(all),
                     Err(error) => view! {
-                        <LoadError what="access keys" error on_retry=Callback::new(move |_| keys.refetch()) />
+                        <LoadError what="access keys" error on_retry=Callback::new(move |_| store.keys.refetch()) />
                     }.into_any(),
                 }
             })}

@@ -4,12 +4,15 @@
 use super::announcer::use_announcer;
 use super::buckets_panel::BucketsPanel;
 use super::create_drawer::CreateKeyDrawer;
-use super::keys_panel::{KeysPanel, KeysResource};
+use super::delete_dialog::{BulkDeleteDialog, DeleteKeyDialog};
+use super::key_details::KeyDetails;
+use super::keys_panel::KeysPanel;
+use super::rotate_drawer::RotateDrawer;
+use super::store::{BucketsResource, KeyDialog, KeyStore, KeysResource};
 use crate::api::ApiClient;
 use crate::state::{Tab, ViewState};
 use keys_api::{suggest_name, DataCentre};
 use leptos::ev::KeyboardEvent;
-use leptos::html::Button;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -36,46 +39,69 @@ pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
     let tab = Memo::new(move |_| view_state.with(|v| v.tab));
     // What the key table shows, without the tab: switching tabs unmounts the table, and must not
     // also ask the table (about to be disposed) to recompute.
-    let table_view = Memo::new(move |_| ViewState { tab: Tab::Keys, ..view_state.get() });
+    let table_view = Memo::new(move |_| ViewState { tab: Tab::Keys, key: None, ..view_state.get() });
 
-    let keys: KeysResource = LocalResource::new(move || {
+    let keys: KeysResource = {
+        let client = client.clone();
+        LocalResource::new(move || {
+            let (client, dc) = (client.clone(), dc.get());
+            async move { client.list_keys(&dc).await.map(|r| r.accesskeys) }
+        })
+    };
+    let buckets: BucketsResource = LocalResource::new(move || {
         let (client, dc) = (client.clone(), dc.get());
-        async move { client.list_keys(&dc).await.map(|r| r.accesskeys) }
+        async move { client.list_buckets(&dc).await.map(|r| r.buckets) }
+    });
+    let store = KeyStore {
+        api: StoredValue::new(expect_context::<ApiClient>()),
+        keys,
+        buckets,
+        dc,
+        view_state: table_view,
+        set_view,
+        overlay: RwSignal::new(Default::default()),
+        selection: RwSignal::new(Default::default()),
+        new_ids: RwSignal::new(Vec::new()),
+        action_error: RwSignal::new(None),
+        bulk_result: RwSignal::new(None),
+        dialog: RwSignal::new(None),
+        refocus: RwSignal::new(None),
+        announcer,
+    };
+    provide_context(store);
+    // A fresh list retires confirmed optimistic statuses and prunes the selection.
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = keys.get() {
+            store.on_keys_loaded(&list);
+        }
     });
 
     let drawer_open = RwSignal::new(false);
     let key_name = RwSignal::new(String::new());
-    let new_ids = RwSignal::new(Vec::<String>::new());
-    let create_button = NodeRef::<Button>::new();
 
     let open_drawer = Callback::new(move |_| {
         if key_name.with_untracked(String::is_empty) {
-            let existing: Vec<String> = keys
-                .get_untracked()
-                .and_then(Result::ok)
-                .map(|ks| ks.into_iter().map(|k| k.name).collect())
-                .unwrap_or_default();
+            let existing: Vec<String> = store.loaded_keys().into_iter().map(|k| k.name).collect();
             let seed = (js_sys::Math::random() * 9000.0) as u32;
             key_name.set(suggest_name(existing.iter().map(String::as_str), seed));
         }
         drawer_open.set(true);
     });
-    let close_drawer = Callback::new(move |_| {
-        drawer_open.set(false);
-        request_animation_frame(move || {
-            if let Some(b) = create_button.get_untracked() {
-                let _ = b.focus();
-            }
-        });
-    });
+    let close_drawer = Callback::new(move |_| drawer_open.set(false));
     let on_created = Callback::new(move |accesskey: String| {
-        new_ids.update(|ids| ids.push(accesskey));
+        store.new_ids.update(|ids| ids.push(accesskey));
         key_name.set(String::new());
         let v = view_state.get_untracked();
         if v.page != 1 || v.tab != Tab::Keys {
             set_view.run((ViewState { page: 1, tab: Tab::Keys, ..v }, false));
         }
-        keys.refetch();
+        store.refresh();
+    });
+    let close_dialog = Callback::new(move |_| store.dialog.set(None));
+    let details = Memo::new(move |_| view_state.with(|v| v.key.clone()));
+    let close_details = Callback::new(move |_| {
+        let v = view_state.get_untracked();
+        set_view.run((ViewState { key: None, ..v }, false));
     });
 
     let select_tab = move |tab: Tab| {
@@ -132,7 +158,7 @@ pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
                 <button
                     type="button"
                     class="uk-btn uk-btn--primary"
-                    node_ref=create_button
+                    id="uk-create-key"
                     aria-haspopup="dialog"
                     on:click=move |_| open_drawer.run(())
                 >
@@ -176,14 +202,20 @@ pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
                 aria-labelledby=move || if is_tab(Tab::Keys) { "uk-tab-keys" } else { "uk-tab-buckets" }
             >
                 {move || if is_tab(Tab::Keys) {
-                    view! { <KeysPanel keys view_state=table_view set_view on_create=open_drawer new_ids /> }.into_any()
+                    view! { <KeysPanel on_create=open_drawer /> }.into_any()
                 } else {
-                    view! { <BucketsPanel dc /> }.into_any()
+                    view! { <BucketsPanel /> }.into_any()
                 }}
             </div>
         </section>
         <Show when=move || drawer_open.get()>
             <CreateKeyDrawer dc name=key_name on_close=close_drawer on_created />
         </Show>
+        {move || details.get().map(|accesskey| view! { <KeyDetails accesskey on_close=close_details /> })}
+        {move || store.dialog.get().map(|d| match d {
+            KeyDialog::Delete(key) => view! { <DeleteKeyDialog key on_close=close_dialog /> }.into_any(),
+            KeyDialog::BulkDelete(keys) => view! { <BulkDeleteDialog keys on_close=close_dialog /> }.into_any(),
+            KeyDialog::Rotate(old) => view! { <RotateDrawer old on_close=close_dialog /> }.into_any(),
+        })}
     }
 }

@@ -1,6 +1,8 @@
 //! The console's logic in plain Rust types, tested natively: the view state kept in the URL
 //! query, and filtering, sorting and paging of the key table.
 
+pub mod access;
+pub mod bulk;
 pub mod table;
 pub mod view;
 

@@ -59,6 +59,8 @@ pub struct ViewState {
     /// 1-based.
     pub page: usize,
     pub size: usize,
+    /// The access key ID whose details are open.
+    pub key: Option<String>,
 }
 
 impl Default for ViewState {
@@ -71,6 +73,7 @@ impl Default for ViewState {
             dir: SortDir::default(),
             page: 1,
             size: PAGE_SIZES[0],
+            key: None,
         }
     }
 }
@@ -98,6 +101,7 @@ impl ViewState {
                 .and_then(|s| s.parse().ok())
                 .filter(|s| PAGE_SIZES.contains(s))
                 .unwrap_or(d.size),
+            key: get("key").filter(|s| !s.is_empty()),
         }
     }
 
@@ -123,6 +127,9 @@ impl ViewState {
         }
         if self.size != d.size {
             parts.push(format!("size={}", self.size));
+        }
+        if let Some(key) = &self.key {
+            parts.push(format!("key={}", encode(key)));
         }
         if parts.is_empty() {
             String::new()
@@ -182,11 +189,12 @@ mod tests {
             dir: SortDir::Asc,
             page: 3,
             size: 25,
+            key: Some("AK1".into()),
         };
         let q = v.to_query();
-        assert_eq!(q, "?dc=inmumbaizone2&q=back%20up%26more&sort=name&dir=asc&page=3&size=25");
+        assert_eq!(q, "?dc=inmumbaizone2&q=back%20up%26more&sort=name&dir=asc&page=3&size=25&key=AK1");
         assert_eq!(parse(&[("dc", "inmumbaizone2"), ("q", "back up&more"), ("sort", "name"),
-                           ("dir", "asc"), ("page", "3"), ("size", "25")]), v);
+                           ("dir", "asc"), ("page", "3"), ("size", "25"), ("key", "AK1")]), v);
     }
 
     #[test]

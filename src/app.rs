@@ -3,6 +3,7 @@
 use crate::api::ApiClient;
 use crate::components::announcer::{Announcer, LiveRegions};
 use crate::components::object_storage::{DataCentres, ObjectStoragePage};
+use crate::components::reveal::RevealOpen;
 use crate::config::Config;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -11,6 +12,7 @@ use leptos_router::components::Router;
 pub fn App(config: Config) -> impl IntoView {
     provide_context(ApiClient::new(&config.api_base, config.token.clone()));
     provide_context(Announcer::new());
+    provide_context(RevealOpen(RwSignal::new(false)));
     provide_context(DataCentres(config.datacenters.clone()));
     let default_dc = config.dc.clone();
     view! {

@@ -10,6 +10,8 @@ pub mod app;
 pub mod clipboard;
 pub mod components;
 pub mod config;
+pub mod credentials;
+pub mod download;
 pub mod state;
 
 pub use app::mount;

@@ -31,6 +31,9 @@ pub fn CopyButton(
     #[prop(into)] what: String,
     #[prop(optional)] copier: Option<Copier>,
     #[prop(optional, into)] on_copied: Option<Callback<()>>,
+    /// Both ways of copying failed: the owner selects the value so Ctrl+C works.
+    #[prop(optional, into)]
+    on_failed: Option<Callback<()>>,
 ) -> impl IntoView {
     let copier = copier.unwrap_or(system_copier);
     let state = RwSignal::new(CopyState::Idle);
@@ -48,10 +51,9 @@ pub fn CopyButton(
             if state.try_set(CopyState::Done(outcome)).is_some() {
                 return;
             }
-            if outcome.copied() {
-                if let Some(cb) = on_copied {
-                    cb.run(());
-                }
+            let callback = if outcome.copied() { on_copied } else { on_failed };
+            if let Some(cb) = callback {
+                cb.run(());
             }
             set_timeout(
                 move || {
@@ -64,9 +66,12 @@ pub fn CopyButton(
         });
     };
     let status = move || match state.get() {
-        CopyState::Done(o) if o.copied() => format!("Copied {what_msg} to the clipboard."),
-        CopyState::Done(_) => format!(
-            "Could not copy {what_msg}: the browser refused the clipboard. Select the value and press Ctrl+C (⌘C on a Mac)."
+        CopyState::Done(CopyOutcome::Copied) => format!("Copied {what_msg} to the clipboard."),
+        CopyState::Done(CopyOutcome::CopiedByFallback) => format!(
+            "Copied {what_msg} to the clipboard through a selection (the browser refused the Clipboard API)."
+        ),
+        CopyState::Done(CopyOutcome::Failed) => format!(
+            "Could not copy {what_msg}: the browser refused the clipboard. It is selected: press Ctrl+C (⌘C on a Mac)."
         ),
         _ => String::new(),
     };
@@ -85,7 +90,7 @@ pub fn CopyButton(
             </button>
             <span
                 class="uk-copy__status"
-                class:uk-sr-only=move || state.get() != CopyState::Done(CopyOutcome::Failed)
+                class:uk-sr-only=move || !matches!(state.get(), CopyState::Done(CopyOutcome::Failed | CopyOutcome::CopiedByFallback))
                 role="status"
                 aria-live="polite"
             >

@@ -4,6 +4,7 @@ use super::announcer::use_announcer;
 use super::dialog::Drawer;
 use super::name_field::{name_message, KeyNameField};
 use super::reveal::{NewKey, Reveal};
+use super::object_storage::DataCentres;
 use crate::api::ApiClient;
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
@@ -117,7 +118,10 @@ pub fn CreateKeyDrawer(
             </header>
             <div class="uk-drawer__body">
                 {move || match reveal.with(|r| r.clone()) {
-                    Some(key) => view! { <Reveal key on_saved=saved /> }.into_any(),
+                    Some(key) => {
+                        let dc = expect_context::<DataCentres>().find(&dc.get_untracked());
+                        view! { <Reveal key dc on_saved=saved /> }.into_any()
+                    }
                     None => view! {
                         <form class="uk-form" on:submit=submit novalidate>
                             <KeyNameField name server_error input_ref disabled=pending.into() />

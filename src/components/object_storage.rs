@@ -7,6 +7,7 @@ use super::create_drawer::CreateKeyDrawer;
 use super::delete_dialog::{BulkDeleteDialog, DeleteKeyDialog};
 use super::key_details::KeyDetails;
 use super::keys_panel::KeysPanel;
+use super::reveal::RevealOpen;
 use super::rotate_drawer::RotateDrawer;
 use super::store::{BucketsResource, KeyDialog, KeyStore, KeysResource};
 use crate::api::ApiClient;
@@ -20,6 +21,12 @@ use leptos_router::NavigateOptions;
 /// The data centres offered, from the configuration.
 #[derive(Clone)]
 pub struct DataCentres(pub Vec<DataCentre>);
+
+impl DataCentres {
+    pub fn find(&self, slug: &str) -> Option<DataCentre> {
+        self.0.iter().find(|d| d.slug == slug).cloned()
+    }
+}
 
 #[component]
 pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
@@ -104,9 +111,18 @@ pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
         set_view.run((ViewState { key: None, ..v }, false));
     });
 
+    let reveal_open = expect_context::<RevealOpen>();
     let select_tab = move |tab: Tab| {
         let v = view_state.get_untracked();
         if v.tab != tab {
+            // A secret on screen is never lost silently: moving to another tab asks first.
+            if reveal_open.0.get_untracked()
+                && !window()
+                    .confirm_with_message("A secret key is shown that cannot be shown again. Switch tabs anyway?")
+                    .unwrap_or(false)
+            {
+                return;
+            }
             set_view.run((ViewState { tab, ..v }, false));
         }
     };

@@ -5,6 +5,7 @@
 use super::announcer::use_announcer;
 use super::dialog::Drawer;
 use super::name_field::{name_message, KeyNameField};
+use super::object_storage::DataCentres;
 use super::reveal::{NewKey, Reveal};
 use super::row_menu::actions_button_id;
 use super::store::use_store;
@@ -202,7 +203,11 @@ pub fn RotateDrawer(old: AccessKey, on_close: Callback<()>) -> impl IntoView {
                         "Retry remaining steps"
                     </button>
                 </Show>
-                {move || (!running.get()).then(|| new_key.get().map(|k| view! { <Reveal key=k on_saved=saved /> }))}
+                // Shown from the moment the key exists, and kept mounted through retries (its state stays).
+                {move || new_key.get().map(|k| {
+                    let dc = expect_context::<DataCentres>().find(&store.dc.get_untracked());
+                    view! { <Reveal key=k dc on_saved=saved /> }
+                })}
                 <Show when=move || secret_saved.get() && complete() && old_outcome.with(Option::is_none)>
                     <div class="uk-offer">
                         <p>{format!("Suspend the old key {} now? Apps still using it stop working; you can activate it again.", old.with_value(|o| o.name.clone()))}</p>

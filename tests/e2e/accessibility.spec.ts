@@ -1,4 +1,5 @@
 import {
+  closeReveal,
   test,
   expect,
   addFault,
@@ -38,7 +39,7 @@ test("axe finds no violations on the list, the open drawer and the reveal", asyn
   await d.getByRole("button", { name: "+ Create Key" }).click();
   await expect(d.getByTestId("reveal-secret-key")).toBeVisible();
   await expectNoViolations(page, "the reveal");
-  await d.getByRole("button", { name: "I have saved my secret key" }).click();
+  await closeReveal(d, { confirmUnsaved: true });
 });
 
 test("axe finds no violations on the error and empty states", async ({ page }) => {
@@ -146,7 +147,7 @@ test("axe finds no violations on the rotation form, its progress and the reveal"
   await d.getByRole("button", { name: "Retry remaining steps", exact: true }).click();
   await expect(d.getByTestId("rotation-summary")).toContainText("2 of 2 permissions copied");
   await expectNoViolations(page, "the completed rotation with the reveal");
-  await d.getByRole("button", { name: "I have saved my secret key", exact: true }).click();
+  await closeReveal(d, { confirmUnsaved: true });
   await expect(d.getByRole("button", { name: "Suspend old key", exact: true })).toBeVisible();
   await expectNoViolations(page, "the offer to suspend the old key");
 });

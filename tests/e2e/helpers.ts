@@ -250,3 +250,20 @@ export function sortHeader(page: Page, label: "Name" | "Status" | "Created At") 
   const button = page.getByRole("button", { name: label, exact: true });
   return { button, th: page.getByRole("columnheader").filter({ has: button }) };
 }
+
+/** Unmasks the secret in a reveal and returns it. */
+export async function showSecret(scope: Locator): Promise<string> {
+  await scope.getByRole("button", { name: "Show secret", exact: true }).click();
+  const el = scope.getByTestId("reveal-secret-key");
+  await expect(el).toHaveText(/^\s*[A-Za-z0-9]{36}\s*$/);
+  return (await el.innerText()).trim();
+}
+
+/** "I have saved my secret key"; when nothing was copied or downloaded, confirms the second warning. */
+export async function closeReveal(scope: Locator, { confirmUnsaved = false } = {}) {
+  await scope.getByRole("button", { name: "I have saved my secret key", exact: true }).click();
+  if (confirmUnsaved) {
+    await expect(scope.getByTestId("reveal-guard")).toContainText("You have not copied or downloaded the secret key.");
+    await scope.getByRole("button", { name: "Close anyway", exact: true }).click();
+  }
+}

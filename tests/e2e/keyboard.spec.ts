@@ -47,8 +47,11 @@ test("the whole create flow with the keyboard alone", async ({ page, context }) 
   await page.keyboard.press("Enter");
   const secretEl = d.getByTestId("reveal-secret-key");
   await expect(secretEl).toBeVisible();
-  const secret = (await secretEl.innerText()).trim();
   await expect(page.getByRole("heading", { name: /created/ })).toBeFocused();
+  await tabUntilFocused(page, "Show secret");
+  await page.keyboard.press("Enter");
+  await expect(secretEl).toHaveText(/^\s*[A-Za-z0-9]{36}\s*$/);
+  const secret = (await secretEl.innerText()).trim();
 
   await tabUntilFocused(page, "Copy secret key");
   await page.keyboard.press("Enter");

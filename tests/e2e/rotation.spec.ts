@@ -1,4 +1,6 @@
 import {
+  showSecret,
+  closeReveal,
   test,
   expect,
   addFault,
@@ -43,9 +45,7 @@ test("rotate a key: the replacement gets its permissions, the secret shows once,
   await expect(steps).toContainText("Copy Read & Write on web-assets: done");
   await expect(steps).not.toContainText("failed");
 
-  const secretEl = d.getByTestId("reveal-secret-key");
-  await expect(secretEl).toHaveText(/^\s*[A-Za-z0-9]{36}\s*$/);
-  const secret = (await secretEl.innerText()).trim();
+  const secret = await showSecret(d);
 
   // The server has the replacement, active, with the same permissions; the old key is untouched so far.
   const replacement = (await listKeys(request)).find((k) => k.name === newName);
@@ -59,7 +59,7 @@ test("rotate a key: the replacement gets its permissions, the secret shows once,
   // The old key is offered for suspension only once the secret is saved.
   const suspendOld = d.getByRole("button", { name: "Suspend old key", exact: true });
   await expect(suspendOld).toBeHidden();
-  await d.getByRole("button", { name: "I have saved my secret key", exact: true }).click();
+  await closeReveal(d, { confirmUnsaved: true });
   await expect(d.getByRole("button", { name: "Keep old key active", exact: true })).toBeVisible();
   await suspendOld.click();
   await expect(d).toContainText(`Old key ${name} suspended.`);
@@ -113,9 +113,7 @@ test("a rotation whose permission copy fails keeps the secret and retries only w
   );
 
   // The secret is shown even though the rotation stopped.
-  const secretEl = d.getByTestId("reveal-secret-key");
-  await expect(secretEl).toHaveText(/^\s*[A-Za-z0-9]{36}\s*$/);
-  const secret = (await secretEl.innerText()).trim();
+  const secret = await showSecret(d);
 
   const created = (await listKeys(request)).filter((k) => k.name === newName);
   expect(created, "exactly one replacement key").toHaveLength(1);
@@ -134,10 +132,10 @@ test("a rotation whose permission copy fails keeps the secret and retries only w
   expect(retried[0]).toContain("/permission/");
   expect(await bucketPermissions(request, newId)).toEqual({ "media-archive": "write", "backups-innoida": "read" });
   expect((await listKeys(request)).filter((k) => k.name === newName)).toHaveLength(1);
-  await expect(secretEl).toHaveText(secret);
+  await expect(d.getByTestId("reveal-secret-key")).toHaveText(secret);
 
   // The flow goes on: save the secret, then the offer about the old key.
-  await d.getByRole("button", { name: "I have saved my secret key", exact: true }).click();
+  await closeReveal(d, { confirmUnsaved: true });
   await expect(d.getByRole("button", { name: "Suspend old key", exact: true })).toBeVisible();
   await d.getByRole("button", { name: "Keep old key active", exact: true }).click();
   await expect(d.getByRole("button", { name: "Suspend old key", exact: true })).toBeHidden();

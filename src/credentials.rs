@@ -1,0 +1,301 @@
+//! Ready-to-use credential files for a new key, made in the browser: CSV (AWS's layout), `.env`,
+//! an AWS CLI profile, an rclone remote, an s3cmd config and the MinIO client command.
+//! The endpoint and region come from the data centre (data, not literals). Pure functions.
+
+use keys_api::DataCentre;
+
+/// What a credential file is made from.
+#[derive(Debug, Clone, Copy)]
+pub struct Creds<'a> {
+    pub name: &'a str,
+    pub access_key: &'a str,
+    pub secret_key: &'a str,
+    pub dc: &'a DataCentre,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Env,
+    AwsCli,
+    Rclone,
+    S3cmd,
+    Mc,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [Format::Csv, Format::Env, Format::AwsCli, Format::Rclone, Format::S3cmd, Format::Mc];
+
+    /// The button's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Csv => ".csv (AWS layout)",
+            Format::Env => ".env",
+            Format::AwsCli => "AWS CLI profile",
+            Format::Rclone => "rclone remote",
+            Format::S3cmd => "s3cmd .s3cfg",
+            Format::Mc => "MinIO client (mc)",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv",
+            Format::Mc => "text/x-shellscript",
+            _ => "text/plain",
+        }
+    }
+
+    /// The file name, carrying the key's name.
+    pub fn file_name(self, key_name: &str) -> String {
+        let stem = file_stem(key_name);
+        match self {
+            Format::Csv => format!("{stem}_accessKeys.csv"),
+            Format::Env => format!("{stem}.env"),
+            Format::AwsCli => format!("{stem}-aws-cli-profile.txt"),
+            Format::Rclone => format!("{stem}-rclone.conf"),
+            Format::S3cmd => format!("{stem}.s3cfg"),
+            Format::Mc => format!("{stem}-mc-alias.sh"),
+        }
+    }
+
+    pub fn render(self, c: &Creds) -> String {
+        match self {
+            Format::Csv => csv(c),
+            Format::Env => env(c),
+            Format::AwsCli => aws_cli(c),
+            Format::Rclone => rclone(c),
+            Format::S3cmd => s3cmd(c),
+            Format::Mc => mc(c),
+        }
+    }
+}
+
+/// A file-name-safe form of the key's name.
+pub fn file_stem(name: &str) -> String {
+    let s: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' }).collect();
+    let s = s.trim_start_matches('.').to_string();
+    if s.is_empty() { "access-key".into() } else { s }
+}
+
+/// A name usable as an INI section or profile name (no brackets, spaces or newlines).
+pub fn section_name(name: &str) -> String {
+    let s: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '-' }).collect();
+    if s.is_empty() { "utho".into() } else { s }
+}
+
+/// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// One shell word: as is when it is plain, else single-quoted.
+pub fn shell_quote(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+".contains(c)) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+/// The host of an endpoint URL (`https://innoida.utho.io` → `innoida.utho.io`).
+pub fn endpoint_host(endpoint: &str) -> &str {
+    let rest = endpoint.split_once("://").map(|(_, r)| r).unwrap_or(endpoint);
+    rest.trim_end_matches('/')
+}
+
+/// A one-line comment text (no line breaks from a name can end the comment).
+fn comment(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+fn csv(c: &Creds) -> String {
+    format!("Access key ID,Secret access key\n{},{}\n", csv_field(c.access_key), csv_field(c.secret_key))
+}
+
+fn env(c: &Creds) -> String {
+    format!(
+        "# Utho object storage access key \"{}\" ({})\nAWS_ACCESS_KEY_ID={}\nAWS_SECRET_ACCESS_KEY={}\nAWS_ENDPOINT_URL={}\nAWS_REGION={}\n",
+        comment(c.name), c.dc.slug, c.access_key, c.secret_key, c.dc.s3_endpoint, c.dc.region
+    )
+}
+
+fn aws_cli(c: &Creds) -> String {
+    let p = section_name(c.name);
+    format!(
+        "# Add to ~/.aws/credentials\n[{p}]\naws_access_key_id = {}\naws_secret_access_key = {}\n\n\
+         # Add to ~/.aws/config\n[profile {p}]\nregion = {}\nendpoint_url = {}\ns3 =\n    addressing_style = path\n",
+        c.access_key, c.secret_key, c.dc.region, c.dc.s3_endpoint
+    )
+}
+
+fn rclone(c: &Creds) -> String {
+    format!(
+        "# Add to ~/.config/rclone/rclone.conf\n[{}]\ntype = s3\nprovider = Other\naccess_key_id = {}\nsecret_access_key = {}\nendpoint = {}\nregion = {}\nforce_path_style = true\n",
+        section_name(c.name), c.access_key, c.secret_key, c.dc.s3_endpoint, c.dc.region
+    )
+}
+
+fn s3cmd(c: &Creds) -> String {
+    let host = endpoint_host(&c.dc.s3_endpoint);
+    format!(
+        "# Save as ~/.s3cfg, or use: s3cmd -c {} ls\n[default]\naccess_key = {}\nsecret_key = {}\nhost_base = {host}\nhost_bucket = {host}\nbucket_location = {}\nuse_https = True\nsignature_v2 = False\n",
+        shell_quote(&Format::S3cmd.file_name(c.name)), c.access_key, c.secret_key, c.dc.region
+    )
+}
+
+fn mc(c: &Creds) -> String {
+    format!(
+        "#!/bin/sh\n# MinIO client: add Utho access key \"{}\" as an alias, then try: mc ls {}\nmc alias set {} {} {} {} --api S3v4 --path on\n",
+        comment(c.name),
+        shell_quote(&section_name(c.name)),
+        shell_quote(&section_name(c.name)),
+        c.dc.s3_endpoint,
+        c.access_key,
+        c.secret_key
+    )
+}
+
+/// A command that tests the key from a terminal once the AWS CLI profile is in place.
+/// It names the profile, never the secret.
+pub fn test_command(name: &str, dc: &DataCentre) -> String {
+    format!(
+        "aws s3 ls --profile {} --endpoint-url {} --region {}",
+        shell_quote(&section_name(name)),
+        dc.s3_endpoint,
+        dc.region
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dc() -> DataCentre {
+        keys_api::datacenters()[0].clone()
+    }
+
+    const AK: &str = "AKIDAKIDAKIDAKIDAKIDAKIDAKIDAKIDAKID";
+    const SK: &str = "SECRETsecretSECRETsecretSECRETsecret";
+
+    fn creds<'a>(name: &'a str, dc: &'a DataCentre) -> Creds<'a> {
+        Creds { name, access_key: AK, secret_key: SK, dc }
+    }
+
+    #[test]
+    fn csv_in_the_aws_layout() {
+        let dc = dc();
+        assert_eq!(
+            Format::Csv.render(&creds("backup-nightly", &dc)),
+            format!("Access key ID,Secret access key\n{AK},{SK}\n")
+        );
+        assert_eq!(Format::Csv.file_name("backup-nightly"), "backup-nightly_accessKeys.csv");
+    }
+
+    #[test]
+    fn dotenv() {
+        let dc = dc();
+        assert_eq!(
+            Format::Env.render(&creds("backup-nightly", &dc)),
+            format!(
+                "# Utho object storage access key \"backup-nightly\" (innoida)\nAWS_ACCESS_KEY_ID={AK}\n\
+                 AWS_SECRET_ACCESS_KEY={SK}\nAWS_ENDPOINT_URL=https://innoida.utho.io\nAWS_REGION=innoida\n"
+            )
+        );
+        assert_eq!(Format::Env.file_name("backup-nightly"), "backup-nightly.env");
+    }
+
+    #[test]
+    fn aws_cli_profile() {
+        let dc = dc();
+        assert_eq!(
+            Format::AwsCli.render(&creds("backup-nightly", &dc)),
+            format!(
+                "# Add to ~/.aws/credentials\n[backup-nightly]\naws_access_key_id = {AK}\naws_secret_access_key = {SK}\n\n\
+                 # Add to ~/.aws/config\n[profile backup-nightly]\nregion = innoida\nendpoint_url = https://innoida.utho.io\n\
+                 s3 =\n    addressing_style = path\n"
+            )
+        );
+    }
+
+    #[test]
+    fn rclone_remote() {
+        let dc = dc();
+        assert_eq!(
+            Format::Rclone.render(&creds("backup-nightly", &dc)),
+            format!(
+                "# Add to ~/.config/rclone/rclone.conf\n[backup-nightly]\ntype = s3\nprovider = Other\naccess_key_id = {AK}\n\
+                 secret_access_key = {SK}\nendpoint = https://innoida.utho.io\nregion = innoida\nforce_path_style = true\n"
+            )
+        );
+    }
+
+    #[test]
+    fn s3cmd_config() {
+        let dc = dc();
+        assert_eq!(
+            Format::S3cmd.render(&creds("backup-nightly", &dc)),
+            format!(
+                "# Save as ~/.s3cfg, or use: s3cmd -c backup-nightly.s3cfg ls\n[default]\naccess_key = {AK}\nsecret_key = {SK}\n\
+                 host_base = innoida.utho.io\nhost_bucket = innoida.utho.io\nbucket_location = innoida\nuse_https = True\nsignature_v2 = False\n"
+            )
+        );
+    }
+
+    #[test]
+    fn mc_alias_command() {
+        let dc = dc();
+        assert_eq!(
+            Format::Mc.render(&creds("backup-nightly", &dc)),
+            format!(
+                "#!/bin/sh\n# MinIO client: add Utho access key \"backup-nightly\" as an alias, then try: mc ls backup-nightly\n\
+                 mc alias set backup-nightly https://innoida.utho.io {AK} {SK} --api S3v4 --path on\n"
+            )
+        );
+    }
+
+    #[test]
+    fn every_format_carries_the_key_name_in_its_file_name() {
+        for f in Format::ALL {
+            assert!(f.file_name("my_key_1240").contains("my_key_1240"), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn names_that_need_escaping() {
+        // Names from the real service are not bound by our rules: nothing in them may break a file.
+        let dc = dc();
+        let odd = "it's a \"key\", [x]\nrm -rf /";
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(shell_quote("it's"), "'it'\\''s'");
+        assert_eq!(shell_quote("a b"), "'a b'");
+        assert_eq!(shell_quote("plain-name_1"), "plain-name_1");
+        assert_eq!(section_name(odd), "it-s-a--key----x--rm--rf--");
+        assert_eq!(file_stem("../etc/passwd"), "_etc_passwd");
+        assert_eq!(file_stem(odd), "it_s_a__key____x__rm_-rf__");
+        let mc = Format::Mc.render(&creds(odd, &dc));
+        assert_eq!(mc.lines().count(), 3, "a line break in the name cannot add a command: {mc}");
+        assert!(mc.lines().nth(2).unwrap().starts_with("mc alias set it-s-a--key----x--rm--rf-- "));
+        let env = Format::Env.render(&creds(odd, &dc));
+        assert_eq!(env.lines().count(), 5, "{env}");
+        assert_eq!(
+            test_command("it's", &dc),
+            "aws s3 ls --profile it-s --endpoint-url https://innoida.utho.io --region innoida"
+        );
+        assert_eq!(endpoint_host("https://innoida.utho.io/"), "innoida.utho.io");
+    }
+
+    #[test]
+    fn endpoint_and_region_come_from_the_data_centre() {
+        let other = keys_api::datacenters()[1].clone();
+        let text = Format::Env.render(&creds("k", &other));
+        assert!(text.contains(&format!("AWS_ENDPOINT_URL={}", other.s3_endpoint)));
+        assert!(text.contains(&format!("AWS_REGION={}", other.region)));
+    }
+}

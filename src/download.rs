@@ -1,0 +1,36 @@
+//! Saving a text file from the browser: a Blob, an object URL, a click, and the URL revoked after.
+
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Milliseconds the object URL lives after the click that starts the download.
+const REVOKE_AFTER_MS: u64 = 1000;
+
+pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.set_class_name("uk-offscreen");
+    let host = document
+        .query_selector(".utho-keys")
+        .ok()
+        .flatten()
+        .or_else(|| document.body().map(Into::into))
+        .ok_or("no body")?;
+    host.append_child(&a)?;
+    a.click();
+    a.remove();
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_millis(REVOKE_AFTER_MS),
+    );
+    Ok(())
+}

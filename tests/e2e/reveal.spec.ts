@@ -23,6 +23,9 @@ test("the secret is masked until shown, and Show / Hide toggle it", async ({ pag
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
   await expectNoViolations(page, "the reveal, masked");
   const secret = await showSecret(d);
+  // One click selects the whole value.
+  await d.getByTestId("reveal-secret-key").click();
+  expect(await page.evaluate(() => window.getSelection()?.toString().trim())).toBe(secret);
   const hide = d.getByRole("button", { name: "Hide secret", exact: true });
   await expect(hide).toHaveAttribute("aria-pressed", "true");
   await expectNoViolations(page, "the reveal, shown");

@@ -9,6 +9,39 @@ use keys_api::{AccessKey, KeyStatus, StatusAction};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// "Type … to confirm": the delete button waits for it.
+#[component]
+fn TypedConfirmation(label: String, typed: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="uk-field">
+            <label class="uk-field__label" for="uk-delete-confirm">{label}</label>
+            <input
+                id="uk-delete-confirm"
+                class="uk-input"
+                type="text"
+                autocomplete="off"
+                spellcheck="false"
+                data-autofocus
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// Cancel, and the delete button: enabled once the confirmation matches, busy while deleting.
+#[component]
+fn ConfirmActions(dismiss: Callback<()>, ready: Signal<bool>, busy: RwSignal<bool>, label: String) -> impl IntoView {
+    view! {
+        <div class="uk-modal__actions">
+            <button type="button" class="uk-btn uk-btn--secondary" on:click=move |_| dismiss.run(())>"Cancel"</button>
+            <button type="submit" class="uk-btn uk-btn--danger" prop:disabled=move || !ready.get() || busy.get()>
+                {move || if busy.get() { "Deleting…".to_string() } else { label.clone() }}
+            </button>
+        </div>
+    }
+}
+
 #[component]
 pub fn DeleteKeyDialog(key: AccessKey, on_close: Callback<()>) -> impl IntoView {
     let store = use_store();
@@ -80,26 +113,9 @@ pub fn DeleteKeyDialog(key: AccessKey, on_close: Callback<()>) -> impl IntoView 
                         </button>
                     </p>
                 })}
-                <div class="uk-field">
-                    <label class="uk-field__label" for="uk-delete-confirm">{confirm_label}</label>
-                    <input
-                        id="uk-delete-confirm"
-                        class="uk-input"
-                        type="text"
-                        autocomplete="off"
-                        spellcheck="false"
-                        data-autofocus
-                        prop:value=move || typed.get()
-                        on:input=move |ev| typed.set(event_target_value(&ev))
-                    />
-                </div>
+                <TypedConfirmation label=confirm_label typed />
                 {move || error.get().map(|e| view! { <p class="uk-field__error" role="alert">{e}</p> })}
-                <div class="uk-modal__actions">
-                    <button type="button" class="uk-btn uk-btn--secondary" on:click=move |_| dismiss.run(())>"Cancel"</button>
-                    <button type="submit" class="uk-btn uk-btn--danger" prop:disabled=move || !matches() || busy.get()>
-                        {move || if busy.get() { "Deleting…" } else { "Delete key" }}
-                    </button>
-                </div>
+                <ConfirmActions dismiss ready=Signal::derive(matches) busy label="Delete key".to_string() />
             </form>
         </Drawer>
     }
@@ -138,25 +154,8 @@ pub fn BulkDeleteDialog(keys: Vec<AccessKey>, on_close: Callback<()>) -> impl In
                 <ul class="uk-list uk-list--scroll">
                     {names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}
                 </ul>
-                <div class="uk-field">
-                    <label class="uk-field__label" for="uk-bulk-confirm">{format!("Type {n} to confirm")}</label>
-                    <input
-                        id="uk-bulk-confirm"
-                        class="uk-input"
-                        type="text"
-                        inputmode="numeric"
-                        autocomplete="off"
-                        data-autofocus
-                        prop:value=move || typed.get()
-                        on:input=move |ev| typed.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="uk-modal__actions">
-                    <button type="button" class="uk-btn uk-btn--secondary" on:click=move |_| dismiss.run(())>"Cancel"</button>
-                    <button type="submit" class="uk-btn uk-btn--danger" prop:disabled=move || !matches() || busy.get()>
-                        {move || if busy.get() { "Deleting…".to_string() } else { format!("Delete {n} keys") }}
-                    </button>
-                </div>
+                <TypedConfirmation label=format!("Type {n} to confirm") typed />
+                <ConfirmActions dismiss ready=Signal::derive(matches) busy label=format!("Delete {n} keys") />
             </form>
         </Drawer>
     }

@@ -10,7 +10,7 @@ use leptos_router::components::Router;
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
-    provide_context(ApiClient::new(&config.api_base, config.token.clone()));
+    provide_context(ApiClient::new(&config.api_base, config.token.clone(), config.timeout_secs));
     provide_context(Announcer::new());
     provide_context(RevealOpen(RwSignal::new(false)));
     provide_context(DataCentres(config.datacenters.clone()));

@@ -16,12 +16,20 @@ pub struct Config {
     pub token: Option<String>,
     pub dc: String,
     pub datacenters: Vec<DataCentre>,
+    /// Seconds before a request counts as timed out.
+    pub timeout_secs: u32,
 }
 
 impl Default for Config {
     fn default() -> Self {
         let dcs = datacenters().to_vec();
-        Config { api_base: "/v2/".into(), token: None, dc: dcs[0].slug.clone(), datacenters: dcs }
+        Config {
+            api_base: "/v2/".into(),
+            token: None,
+            dc: dcs[0].slug.clone(),
+            datacenters: dcs,
+            timeout_secs: crate::api::TIMEOUT_SECS,
+        }
     }
 }
 
@@ -35,7 +43,8 @@ pub fn token_from_fragment(hash: &str) -> Option<String> {
 }
 
 impl Config {
-    /// From `data-api-base`, `data-dc` and `data-token` on the mount element, then the URL fragment.
+    /// From `data-api-base`, `data-dc`, `data-timeout-secs` and `data-token` on the mount element,
+    /// then the URL fragment.
     pub fn from_element(el: &HtmlElement) -> Config {
         let mut c = Config::default();
         if let Some(v) = el.get_attribute("data-api-base").filter(|v| !v.is_empty()) {
@@ -44,11 +53,14 @@ impl Config {
         if let Some(v) = el.get_attribute("data-dc").filter(|v| !v.is_empty()) {
             c.dc = v;
         }
+        if let Some(v) = el.get_attribute("data-timeout-secs").and_then(|v| v.parse().ok()) {
+            c.timeout_secs = v;
+        }
         c.token = el.get_attribute("data-token").filter(|v| !v.is_empty()).or_else(take_token_from_url);
         c
     }
 
-    /// From a JS object `{ apiBase, token, dc, datacenters }`; missing fields keep their defaults.
+    /// From a JS object `{ apiBase, token, dc, datacenters, timeoutSecs }`; missing fields keep their defaults.
     pub fn from_js(obj: &JsValue) -> Config {
         let mut c = Config::default();
         let get = |k: &str| js_sys::Reflect::get(obj, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
@@ -59,6 +71,9 @@ impl Config {
             c.dc = v;
         }
         c.token = get("token").or_else(take_token_from_url);
+        if let Some(secs) = js_sys::Reflect::get(obj, &JsValue::from_str("timeoutSecs")).ok().and_then(|v| v.as_f64()) {
+            c.timeout_secs = secs as u32;
+        }
         if let Ok(list) = js_sys::Reflect::get(obj, &JsValue::from_str("datacenters")) {
             if let Some(json) = js_sys::JSON::stringify(&list).ok().and_then(|s| s.as_string()) {
                 if let Ok(dcs) = serde_json::from_str::<Vec<DataCentre>>(&json) {

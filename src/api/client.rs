@@ -14,7 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use web_sys::AbortController;
 
-/// Seconds before a request is abandoned and reported as a timeout.
+/// Seconds before a request is abandoned and reported as a timeout, unless configured.
 pub const TIMEOUT_SECS: u32 = 20;
 
 #[derive(Clone, Debug)]
@@ -22,6 +22,7 @@ pub struct ApiClient {
     /// Ends with `/`, e.g. `/v2/` or `https://api.utho.com/v2/`.
     base: Arc<str>,
     token: Option<Arc<str>>,
+    timeout_secs: u32,
 }
 
 fn seg(s: &str) -> String {
@@ -29,9 +30,9 @@ fn seg(s: &str) -> String {
 }
 
 impl ApiClient {
-    pub fn new(base: &str, token: Option<String>) -> Self {
+    pub fn new(base: &str, token: Option<String>, timeout_secs: u32) -> Self {
         let base = if base.ends_with('/') { base.to_string() } else { format!("{base}/") };
-        ApiClient { base: base.into(), token: token.map(Into::into) }
+        ApiClient { base: base.into(), token: token.map(Into::into), timeout_secs: timeout_secs.max(1) }
     }
 
     fn url(&self, dc: &str, rest: &str) -> String {
@@ -55,7 +56,7 @@ impl ApiClient {
                     timed_out.set(true);
                     controller.abort();
                 },
-                Duration::from_secs(TIMEOUT_SECS.into()),
+                Duration::from_secs(self.timeout_secs.into()),
             )
             .ok()
         };
@@ -76,7 +77,7 @@ impl ApiClient {
             t.clear();
         }
         match result {
-            Err(ApiError::Network(_)) if timed_out.get() => Err(ApiError::Timeout(TIMEOUT_SECS)),
+            Err(ApiError::Network(_)) if timed_out.get() => Err(ApiError::Timeout(self.timeout_secs)),
             other => other,
         }
     }

@@ -3,5 +3,5 @@
 mod client;
 mod error;
 
-pub use client::ApiClient;
+pub use client::{ApiClient, TIMEOUT_SECS};
 pub use error::{decode, ApiError};

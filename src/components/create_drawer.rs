@@ -5,7 +5,7 @@ use super::dialog::Drawer;
 use super::name_field::{name_message, KeyNameField};
 use super::reveal::{NewKey, Reveal};
 use super::object_storage::DataCentres;
-use crate::api::ApiClient;
+use crate::api::{ApiClient, ApiError};
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -19,6 +19,8 @@ pub fn CreateKeyDrawer(
     on_close: Callback<()>,
     /// A key was created: its access key ID.
     on_created: Callback<String>,
+    /// Creating failed (the list is reloaded: a timed-out create may have happened).
+    on_failed: Callback<()>,
 ) -> impl IntoView {
     let client = expect_context::<ApiClient>();
     let announcer = use_announcer();
@@ -60,8 +62,18 @@ pub fn CreateKeyDrawer(
                 reveal.set(Some(key));
             }
             Err(e) => {
-                announcer.alert(format!("The key was not created. {e}"));
-                server_error.set(Some(e.to_string()));
+                // A create that timed out may still have happened on the server, with a secret
+                // no one will see: say so, and reload the list so the person can check.
+                let msg = match e {
+                    ApiError::Timeout(_) | ApiError::Network(_) => format!(
+                        "{e} The key may have been created anyway: if it appears in the table, delete it \
+                         (its secret cannot be shown) and create a new one."
+                    ),
+                    _ => e.to_string(),
+                };
+                announcer.alert(format!("The key was not created. {msg}"));
+                server_error.set(Some(msg));
+                on_failed.run(());
                 request_animation_frame(focus_input);
             }
         }

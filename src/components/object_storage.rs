@@ -225,7 +225,7 @@ pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
             </div>
         </section>
         <Show when=move || drawer_open.get()>
-            <CreateKeyDrawer dc name=key_name on_close=close_drawer on_created />
+            <CreateKeyDrawer dc name=key_name on_close=close_drawer on_created on_failed=Callback::new(move |_| store.refresh()) />
         </Show>
         {move || details.get().map(|accesskey| view! { <KeyDetails accesskey on_close=close_details /> })}
         {move || store.dialog.get().map(|d| match d {

@@ -1,4 +1,5 @@
-import { test, expect } from "./helpers";
+import type { Page } from "@playwright/test";
+import { test, expect, uniqueName } from "./helpers";
 import { TOKEN } from "../playwright.config";
 
 // A host page (like the Utho console) that mounts the console into its own element with a config.
@@ -9,15 +10,19 @@ const HOST_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <body><main><h1>Host page</h1><p class="host-text">Host text</p><section id="keys-here"></section></main></body></html>`;
 const HOST_CSS = `body { background: rgb(1, 2, 3); } .host-text { color: rgb(4, 5, 6); }
 #keys-here .utho-keys { --uk-primary-dark: rgb(200, 0, 100); }`;
-const HOST_JS = `import init, { mountConsole } from "/keys-console.js";
+const hostJs = (config: string) => `import init, { mountConsole } from "/keys-console.js";
 await init({ module_or_path: "/keys-console_bg.wasm" });
-mountConsole(document.getElementById("keys-here"), { apiBase: "/v2/", token: "${TOKEN}", dc: "inmumbaizone2" });`;
+mountConsole(document.getElementById("keys-here"), ${config});`;
 
-test("the console mounts into a host page's element with a configuration and leaves the host's styles alone", async ({ page }) => {
+async function openHost(page: Page, config: string) {
   await page.route("**/host.html", (r) => r.fulfill({ contentType: "text/html", body: HOST_HTML }));
   await page.route("**/host.css", (r) => r.fulfill({ contentType: "text/css", body: HOST_CSS }));
-  await page.route("**/host.js", (r) => r.fulfill({ contentType: "text/javascript", body: HOST_JS }));
+  await page.route("**/host.js", (r) => r.fulfill({ contentType: "text/javascript", body: hostJs(config) }));
   await page.goto("/host.html");
+}
+
+test("the console mounts into a host page's element with a configuration and leaves the host's styles alone", async ({ page }) => {
+  await openHost(page, `{ apiBase: "/v2/", token: "${TOKEN}", dc: "inmumbaizone2" }`);
   const host = page.locator("#keys-here");
   await expect(host.getByRole("heading", { name: "Object Storage" })).toBeVisible();
   // The configured data centre and token are used: the table loads (no token error).
@@ -28,4 +33,32 @@ test("the console mounts into a host page's element with a configuration and lea
   expect(await page.locator(".host-text").evaluate((e) => getComputedStyle(e).color)).toBe("rgb(4, 5, 6)");
   const btn = host.getByRole("button", { name: "+ Create Access Key" });
   expect(await btn.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe("rgb(200, 0, 100)");
+});
+
+test("a request that never answers times out with a message, keeps what was typed, and Retry recovers", async ({ page }) => {
+  // Requests that hang: held, never answered, until the test lets them through.
+  let hang = true;
+  await page.route("**/v2/**", async (route) => {
+    if (hang) return; // never fulfilled: the console's own timeout must fire
+    await route.continue();
+  });
+  await openHost(page, `{ apiBase: "/v2/", token: "${TOKEN}", dc: "innoida", timeoutSecs: 1 }`);
+  const host = page.locator("#keys-here");
+  const error = host.getByTestId("load-error");
+  await expect(error).toContainText("The API did not answer within 1 seconds. Try again.");
+
+  await host.getByRole("button", { name: "+ Create Access Key" }).click();
+  const d = host.getByRole("dialog", { name: "Create Access Key" });
+  const name = uniqueName("e2e-timeout");
+  await d.getByLabel("Key Name").fill(name);
+  await d.getByRole("button", { name: "+ Create Key" }).click();
+  await expect(d.getByTestId("key-name-message")).toContainText("did not answer within 1 seconds");
+  await expect(d.getByTestId("key-name-message")).toContainText("The key may have been created anyway");
+  await expect(d.getByLabel("Key Name")).toHaveValue(name);
+  await d.getByRole("button", { name: "Close" }).click();
+
+  hang = false;
+  await error.getByRole("button", { name: "Retry" }).click();
+  await expect(error).toBeHidden();
+  await expect(host.getByTestId("keys-table").or(host.getByTestId("empty-keys"))).toBeVisible();
 });

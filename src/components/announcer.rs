@@ -8,6 +8,12 @@ pub struct Announcer {
     assertive: RwSignal<String>,
 }
 
+impl Default for Announcer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Announcer {
     pub fn new() -> Self {
         Announcer { polite: RwSignal::new(String::new()), assertive: RwSignal::new(String::new()) }

@@ -80,7 +80,7 @@ pub fn DeleteKeyDialog(key: AccessKey, on_close: Callback<()>) -> impl IntoView 
         store.set_status(key.get_value(), StatusAction::Disable);
         on_close.run(());
     };
-    let suspended = key.with_value(|k| k.status == KeyStatus::Suspended);
+    let suspended = key.with_value(|k| store.shown_status(k) == KeyStatus::Suspended);
     let dismiss = Callback::new(move |_| {
         if !busy.get_untracked() {
             on_close.run(());

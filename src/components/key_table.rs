@@ -168,7 +168,9 @@ pub fn KeyTable(page: Memo<KeyPage>) -> impl IntoView {
             <tbody>
                 <For
                     each=move || page.get().rows
-                    key=|k| (k.accesskey.clone(), k.status.clone(), k.name.clone())
+                    // Rows are keyed by ID and outlive refreshes, so focus and open menus stay put;
+                    // what changes (status) is read reactively.
+                    key=|k| k.accesskey.clone()
                     children=move |k| view! { <KeyRow key=k /> }
                 />
             </tbody>

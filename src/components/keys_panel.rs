@@ -5,8 +5,16 @@ use super::feedback::{LoadError, SkeletonRows};
 use super::key_table::KeyTable;
 use super::store::use_store;
 use crate::state::{page_of, KeyPage};
-use keys_api::AccessKey;
+use crate::api::ApiError;
 use leptos::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Shown {
+    Loading,
+    Error(ApiError),
+    Empty,
+    Table,
+}
 
 #[component]
 pub fn KeysPanel(on_create: Callback<()>) -> impl IntoView {
@@ -26,34 +34,16 @@ pub fn KeysPanel(on_create: Callback<()>) -> impl IntoView {
         set_view.run((v, false));
     };
 
-    let table = move |all: Vec<AccessKey>| {
-        let total = all.len();
-        let page: Memo<KeyPage> = Memo::new(move |_| view_state.with(|v| page_of(&all, v)));
-        if total == 0 {
-            return view! {
-                <div class="uk-empty" data-testid="empty-keys">
-                    <p class="uk-empty__title">"No access keys yet"</p>
-                    <p>"An access key lets an S3 tool or app reach your buckets. Create your first one to get started."</p>
-                    <button type="button" class="uk-btn uk-btn--primary" on:click=move |_| on_create.run(())>
-                        "+ Create your first access key"
-                    </button>
-                </div>
-            }
-            .into_any();
-        }
-        view! {
-            <KeyTable page />
-            <Show when=move || page.with(|p| p.matching == 0)>
-                <div class="uk-empty uk-empty--inline" data-testid="no-match">
-                    <p>{move || format!("No keys match “{}”.", view_state.with(|v| v.search.clone()))}</p>
-                    <button type="button" class="uk-btn uk-btn--secondary" on:click=clear_search>
-                        "Clear search"
-                    </button>
-                </div>
-            </Show>
-        }
-        .into_any()
-    };
+    // What the panel shows. It changes only when the kind of state changes, so a refresh of the
+    // list updates the rows in place instead of drawing a new table under the person's focus.
+    let shown = Memo::new(move |_| match store.keys.get() {
+        None => Shown::Loading,
+        Some(Err(e)) => Shown::Error(e),
+        Some(Ok(keys)) if keys.is_empty() => Shown::Empty,
+        Some(Ok(_)) => Shown::Table,
+    });
+    let all = Memo::new(move |_| store.keys.get().and_then(Result::ok).unwrap_or_default());
+    let page: Memo<KeyPage> = Memo::new(move |_| all.with(|all| view_state.with(|v| page_of(all, v))));
 
     view! {
         <div class="uk-toolbar">
@@ -77,29 +67,45 @@ pub fn KeysPanel(on_create: Callback<()>) -> impl IntoView {
                 </button>
             </div>
         })}
-        <Transition fallback=move || view! {
-            <table class="uk-table" aria-busy="true">
-                <caption class="uk-sr-only">"Access keys (loading)"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Access Key"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Created At"</th>
-                    </tr>
-                </thead>
-                <tbody><SkeletonRows cols=4 /></tbody>
-            </table>
-            <p class="uk-sr-only" role="status">"Loading access keys…"</p>
-        }>
-            {move || Suspend::new(async move {
-                match store.keys.await {
-                    Ok(all) => table(all),
-                    Err(error) => view! {
-                        <LoadError what="access keys" error on_retry=Callback::new(move |_| store.keys.refetch()) />
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+        {move || match shown.get() {
+            Shown::Loading => view! {
+                <table class="uk-table" aria-busy="true">
+                    <caption class="uk-sr-only">"Access keys (loading)"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Name"</th>
+                            <th scope="col">"Access Key"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Created At"</th>
+                        </tr>
+                    </thead>
+                    <tbody><SkeletonRows cols=4 /></tbody>
+                </table>
+                <p class="uk-sr-only" role="status">"Loading access keys…"</p>
+            }.into_any(),
+            Shown::Error(error) => view! {
+                <LoadError what="access keys" error on_retry=Callback::new(move |_| store.keys.refetch()) />
+            }.into_any(),
+            Shown::Empty => view! {
+                <div class="uk-empty" data-testid="empty-keys">
+                    <p class="uk-empty__title">"No access keys yet"</p>
+                    <p>"An access key lets an S3 tool or app reach your buckets. Create your first one to get started."</p>
+                    <button type="button" class="uk-btn uk-btn--primary" on:click=move |_| on_create.run(())>
+                        "+ Create your first access key"
+                    </button>
+                </div>
+            }.into_any(),
+            Shown::Table => view! {
+                <KeyTable page />
+                <Show when=move || page.with(|p| p.matching == 0)>
+                    <div class="uk-empty uk-empty--inline" data-testid="no-match">
+                        <p>{move || format!("No keys match “{}”.", view_state.with(|v| v.search.clone()))}</p>
+                        <button type="button" class="uk-btn uk-btn--secondary" on:click=clear_search>
+                            "Clear search"
+                        </button>
+                    </div>
+                </Show>
+            }.into_any(),
+        }}
     }
 }

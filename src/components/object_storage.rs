@@ -72,7 +72,6 @@ pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
         action_error: RwSignal::new(None),
         bulk_result: RwSignal::new(None),
         dialog: RwSignal::new(None),
-        refocus: RwSignal::new(None),
         announcer,
     };
     provide_context(store);

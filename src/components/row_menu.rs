@@ -77,26 +77,10 @@ pub fn RowMenu(key: AccessKey) -> impl IntoView {
             }
         }
     };
-    // A redrawn row whose button had focus takes it back.
-    Effect::new(move |_| {
-        if let Some(b) = button.get() {
-            if store.refocus.with_untracked(|r| key.with_value(|k| r.as_deref() == Some(k.accesskey.as_str()))) {
-                store.refocus.set(None);
-                request_animation_frame(move || {
-                    let _ = b.focus();
-                });
-            }
-        }
-    });
     let run = move |item: Item| {
         let status_change = item == Item::Suspend || item == Item::Activate;
         close(status_change);
         let k = key.get_value();
-        if status_change {
-            store.refocus.set(Some(k.accesskey.clone()));
-            // If the row is not redrawn (a refusal puts it back as it was), stop waiting.
-            set_timeout(move || { store.refocus.try_set(None); }, std::time::Duration::from_secs(5));
-        }
         match item {
             Item::Details => {
                 let v = store.view_state.get_untracked();

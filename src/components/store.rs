@@ -42,9 +42,6 @@ pub struct KeyStore {
     pub action_error: RwSignal<Option<String>>,
     pub bulk_result: RwSignal<Option<BulkOutcome>>,
     pub dialog: RwSignal<Option<KeyDialog>>,
-    /// The access key ID whose actions button should take focus when its row is drawn again
-    /// (a status change redraws the row under the person's focus).
-    pub refocus: RwSignal<Option<String>>,
     pub announcer: Announcer,
 }
 
@@ -74,9 +71,20 @@ impl KeyStore {
         self.buckets.get_untracked().and_then(Result::ok).unwrap_or_default()
     }
 
-    /// The status a row shows: the optimistic one while a change is pending, else the server's.
+    /// The status a row shows: the optimistic one while a change is pending, else the latest list's
+    /// (rows outlive refreshes, so `key` itself may be older than the list).
     pub fn shown_status(&self, key: &AccessKey) -> KeyStatus {
-        self.overlay.with(|o| o.get(&key.accesskey).map(|(s, _)| s.clone())).unwrap_or_else(|| key.status.clone())
+        if let Some(s) = self.overlay.with(|o| o.get(&key.accesskey).map(|(s, _)| s.clone())) {
+            return s;
+        }
+        self.keys
+            .with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .and_then(|ks| ks.iter().find(|k| k.accesskey == key.accesskey))
+                    .map(|k| k.status.clone())
+            })
+            .unwrap_or_else(|| key.status.clone())
     }
 
     /// Reloads keys and buckets; the view state (search, sort, page) and the selection stay.

@@ -1,13 +1,13 @@
 //! The Buckets tab: the data centre's buckets, how many keys reach each, and which ones.
 
-use super::feedback::{LoadError, SkeletonRows};
+use super::feedback::{LoadError, LoadingTable, TableHead};
 use super::store::use_store;
 use crate::state::access::keys_on_bucket;
 use crate::state::{Tab, ViewState};
 use keys_api::{Bucket, Permission};
 use leptos::prelude::*;
 
-const COLS: usize = 6;
+const COLS: usize = 6; // the bucket table's columns, for the expanded row's colspan
 
 #[component]
 fn BucketRow(bucket: Bucket) -> impl IntoView {
@@ -96,26 +96,9 @@ fn BucketRow(bucket: Bucket) -> impl IntoView {
 pub fn BucketsPanel() -> impl IntoView {
     let store = use_store();
     let buckets = store.buckets;
-    let head = || view! {
-        <thead>
-            <tr>
-                <th scope="col">"Storage"</th>
-                <th scope="col">"Location"</th>
-                <th scope="col">"Objects"</th>
-                <th scope="col">"Keys"</th>
-                <th scope="col">"Status"</th>
-                <th scope="col">"Created At"</th>
-            </tr>
-        </thead>
-    };
+    const COLUMNS: &[&str] = &["Storage", "Location", "Objects", "Keys", "Status", "Created At"];
     view! {
-        <Transition fallback=move || view! {
-            <table class="uk-table" aria-busy="true">
-                <caption class="uk-sr-only">"Buckets (loading)"</caption>
-                {head()}
-                <tbody><SkeletonRows cols=COLS rows=3 /></tbody>
-            </table>
-        }>
+        <Transition fallback=move || view! { <LoadingTable what="Buckets" columns=COLUMNS rows=3 /> }>
             {move || Suspend::new(async move {
                 match buckets.await {
                     Ok(list) if list.is_empty() => view! {
@@ -124,7 +107,7 @@ pub fn BucketsPanel() -> impl IntoView {
                     Ok(list) => view! {
                         <table class="uk-table" data-testid="buckets-table">
                             <caption class="uk-sr-only">"Buckets"</caption>
-                            {head()}
+                            <TableHead columns=COLUMNS />
                             <tbody>
                                 {list.into_iter().map(|bucket| view! { <BucketRow bucket /> }).collect_view()}
                             </tbody>

@@ -3,18 +3,33 @@
 use crate::api::ApiError;
 use leptos::prelude::*;
 
-/// Grey placeholder rows while a table loads, announced as busy.
+/// A table's header row of plain column names.
 #[component]
-pub fn SkeletonRows(cols: usize, #[prop(default = 5)] rows: usize) -> impl IntoView {
-    (0..rows)
-        .map(|_| {
-            view! {
-                <tr class="uk-skeleton" aria-hidden="true">
-                    {(0..cols).map(|_| view! { <td><span class="uk-skeleton__bar"></span></td> }).collect_view()}
-                </tr>
-            }
-        })
-        .collect_view()
+pub fn TableHead(columns: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+        </thead>
+    }
+}
+
+/// The table's columns with grey placeholder rows while it loads, announced as busy.
+#[component]
+pub fn LoadingTable(what: &'static str, columns: &'static [&'static str], #[prop(default = 5)] rows: usize) -> impl IntoView {
+    view! {
+        <table class="uk-table" aria-busy="true">
+            <caption class="uk-sr-only">{format!("{what} (loading)")}</caption>
+            <TableHead columns />
+            <tbody>
+                {(0..rows).map(|_| view! {
+                    <tr class="uk-skeleton" aria-hidden="true">
+                        {columns.iter().map(|_| view! { <td><span class="uk-skeleton__bar"></span></td> }).collect_view()}
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <p class="uk-sr-only" role="status">{format!("Loading {}…", what.to_lowercase())}</p>
+    }
 }
 
 /// What failed, what to do, and a retry button.

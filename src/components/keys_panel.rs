@@ -1,7 +1,7 @@
 //! The Access Keys tab: search, bulk actions, the key table, and the loading, empty and error states.
 
 use super::bulk_bar::BulkBar;
-use super::feedback::{LoadError, SkeletonRows};
+use super::feedback::{LoadError, LoadingTable};
 use super::key_table::KeyTable;
 use super::store::use_store;
 use crate::state::{page_of, KeyPage};
@@ -69,19 +69,7 @@ pub fn KeysPanel(on_create: Callback<()>) -> impl IntoView {
         })}
         {move || match shown.get() {
             Shown::Loading => view! {
-                <table class="uk-table" aria-busy="true">
-                    <caption class="uk-sr-only">"Access keys (loading)"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col">"Access Key"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Created At"</th>
-                        </tr>
-                    </thead>
-                    <tbody><SkeletonRows cols=4 /></tbody>
-                </table>
-                <p class="uk-sr-only" role="status">"Loading access keys…"</p>
+                <LoadingTable what="Access keys" columns=&["Name", "Access Key", "Status", "Created At"] />
             }.into_any(),
             Shown::Error(error) => view! {
                 <LoadError what="access keys" error on_retry=Callback::new(move |_| store.keys.refetch()) />

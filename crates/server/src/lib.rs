@@ -59,8 +59,14 @@ fn both(router: Router<AppState>, path: &str, method: MethodRouter<AppState>) ->
 fn api_router(state: &AppState) -> Router<AppState> {
     let endpoints: [(&str, MethodRouter<AppState>); 5] = [
         ("/v2/objectstorage/{dc}/accesskeys", get(routes::list_keys)),
-        ("/v2/objectstorage/{dc}/accesskey/create", post(routes::create_key)),
-        ("/v2/objectstorage/{dc}/accesskey/{name}/status", post(routes::set_status)),
+        (
+            "/v2/objectstorage/{dc}/accesskey/create",
+            post(routes::create_key),
+        ),
+        (
+            "/v2/objectstorage/{dc}/accesskey/{name}/status",
+            post(routes::set_status),
+        ),
         (
             "/v2/objectstorage/{dc}/bucket/{bucket}/permission/{permission}/accesskey/{accesskey}",
             post(routes::set_permission),
@@ -69,7 +75,9 @@ fn api_router(state: &AppState) -> Router<AppState> {
     ];
     let v2 = endpoints
         .into_iter()
-        .fold(Router::new(), |router, (path, method)| both(router, path, method));
+        .fold(Router::new(), |router, (path, method)| {
+            both(router, path, method)
+        });
     v2.route("/v2", any(routes::not_found))
         .route("/v2/", any(routes::not_found))
         .route("/v2/{*rest}", any(routes::not_found))

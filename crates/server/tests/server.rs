@@ -14,6 +14,15 @@ fn permission_path(key: &str) -> String {
     format!("/v2/objectstorage/innoida/bucket/media-archive/permission/write/accesskey/{key}")
 }
 
+/// GET without the API token (the console's static files need none).
+async fn get_page(server: &Server, path: &str) -> reqwest::Response {
+    server.anon(Method::GET, path).send().await.unwrap()
+}
+
+fn content_type(res: &reqwest::Response) -> &str {
+    res.headers()["content-type"].to_str().unwrap()
+}
+
 #[tokio::test]
 async fn unknown_api_routes_are_json_404s() {
     let dir = tempdir();
@@ -200,54 +209,33 @@ async fn console_files_spa_fallback_and_headers() {
     let server = Server::new(dir.path());
 
     for path in ["/", "/keys", "/keys/R8fK2pQm/buckets"] {
-        let res = server.anon(Method::GET, path).send().await.unwrap();
+        let res = get_page(&server, path).await;
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         assert_eq!(res.headers()["content-security-policy"], CSP);
         assert_eq!(res.headers()["x-content-type-options"], "nosniff");
         assert_eq!(res.headers()["referrer-policy"], "no-referrer");
-        assert!(res.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/html"));
+        assert!(content_type(&res).starts_with("text/html"));
         assert!(
             res.text().await.unwrap().contains("console index page"),
             "{path}"
         );
     }
-    let res = server
-        .anon(Method::GET, "/pkg/app.js")
-        .send()
-        .await
-        .unwrap();
+    let res = get_page(&server, "/pkg/app.js").await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .contains("javascript"));
-    let res = server
-        .anon(Method::GET, "/pkg/real.wasm")
-        .send()
-        .await
-        .unwrap();
+    assert!(content_type(&res).contains("javascript"));
+    let res = get_page(&server, "/pkg/real.wasm").await;
     assert_eq!(res.headers()["content-type"], "application/wasm");
     assert_eq!(res.bytes().await.unwrap().as_ref(), b"\0asm\x01\0\0\0");
     // Missing assets are 404s, not the SPA page.
     for path in ["/pkg/missing.js", "/pkg/app_bg.wasm"] {
-        let res = server.anon(Method::GET, path).send().await.unwrap();
+        let res = get_page(&server, path).await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
         assert!(!res.text().await.unwrap().contains("console index page"));
     }
     // robots.txt is text even though dist has no robots.txt.
-    let res = server
-        .anon(Method::GET, "/robots.txt")
-        .send()
-        .await
-        .unwrap();
+    let res = get_page(&server, "/robots.txt").await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .starts_with("text/plain"));
+    assert!(content_type(&res).starts_with("text/plain"));
     assert_eq!(res.text().await.unwrap(), "User-agent: *\nDisallow: /\n");
     // Responses are compressed when the client asks.
     let res = server
@@ -286,16 +274,9 @@ async fn robots_txt_from_dist_wins() {
     )
     .unwrap();
     let server = Server::new(dir.path());
-    let res = server
-        .anon(Method::GET, "/robots.txt")
-        .send()
-        .await
-        .unwrap();
+    let res = get_page(&server, "/robots.txt").await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.headers()["content-type"]
-        .to_str()
-        .unwrap()
-        .starts_with("text/plain"));
+    assert!(content_type(&res).starts_with("text/plain"));
     assert_eq!(
         res.text().await.unwrap(),
         "User-agent: *\nDisallow: /private\n"
@@ -310,17 +291,9 @@ async fn without_a_built_console_the_root_says_how_to_build_it() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["content-security-policy"], CSP);
     assert!(res.text().await.unwrap().contains("make run"));
-    let res = server
-        .anon(Method::GET, "/robots.txt")
-        .send()
-        .await
-        .unwrap();
+    let res = get_page(&server, "/robots.txt").await;
     assert_eq!(res.text().await.unwrap(), "User-agent: *\nDisallow: /\n");
-    let res = server
-        .anon(Method::GET, "/pkg/app.js")
-        .send()
-        .await
-        .unwrap();
+    let res = get_page(&server, "/pkg/app.js").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     // The API works regardless.
     assert_eq!(

@@ -8,6 +8,19 @@ use crate::config::Config;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
+/// The class every style of the console lives under.
+pub const ROOT_CLASS: &str = "utho-keys";
+
+/// Where the console appends short-lived helper elements (the copy text area, the download link),
+/// so the console's styles apply to them: its root, else the page's body.
+pub fn console_root(document: &web_sys::Document) -> Option<web_sys::Element> {
+    document
+        .query_selector(&format!(".{ROOT_CLASS}"))
+        .ok()
+        .flatten()
+        .or_else(|| document.body().map(Into::into))
+}
+
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     provide_context(ApiClient::new(&config.api_base, config.token.clone(), config.timeout_secs));
@@ -17,7 +30,7 @@ pub fn App(config: Config) -> impl IntoView {
     let default_dc = config.dc.clone();
     view! {
         <Router>
-            <div class="utho-keys">
+            <div class=ROOT_CLASS>
                 <ObjectStoragePage default_dc />
                 <LiveRegions />
             </div>

@@ -55,11 +55,7 @@ async fn clipboard_api_copy(text: &str) -> bool {
 /// at once, whatever happens.
 fn selection_copy(text: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
-    // Inside the console's root so its styles (which live under `.utho-keys`) apply.
-    let Some(host) = document.query_selector(".utho-keys").ok().flatten().or_else(|| document.body().map(Into::into))
-    else {
-        return false;
-    };
+    let Some(host) = crate::app::console_root(&document) else { return false };
     let Ok(area) = document.create_element("textarea") else { return false };
     let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
     area.set_value(text);

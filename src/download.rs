@@ -17,12 +17,7 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsVa
     a.set_href(&url);
     a.set_download(file_name);
     a.set_class_name("uk-offscreen");
-    let host = document
-        .query_selector(".utho-keys")
-        .ok()
-        .flatten()
-        .or_else(|| document.body().map(Into::into))
-        .ok_or("no body")?;
+    let host = crate::app::console_root(&document).ok_or("no body")?;
     host.append_child(&a)?;
     a.click();
     a.remove();

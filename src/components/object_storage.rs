@@ -101,7 +101,8 @@ pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
         if v.page != 1 || v.tab != Tab::Keys {
             set_view.run((ViewState { page: 1, tab: Tab::Keys, ..v }, false));
         }
-        store.refresh();
+        // A new key has no bucket permissions yet: only the key list changed.
+        store.keys.refetch();
     });
     let close_dialog = Callback::new(move |_| store.dialog.set(None));
     let details = Memo::new(move |_| view_state.with(|v| v.key.clone()));
@@ -224,7 +225,7 @@ pub fn ObjectStoragePage(default_dc: String) -> impl IntoView {
             </div>
         </section>
         <Show when=move || drawer_open.get()>
-            <CreateKeyDrawer dc name=key_name on_close=close_drawer on_created on_failed=Callback::new(move |_| store.refresh()) />
+            <CreateKeyDrawer dc name=key_name on_close=close_drawer on_created on_failed=Callback::new(move |_| store.keys.refetch()) />
         </Show>
         {move || details.get().map(|accesskey| view! { <KeyDetails accesskey on_close=close_details /> })}
         {move || store.dialog.get().map(|d| match d {

@@ -1,37 +1,33 @@
 //! The root component and mounting.
 
+use crate::access_keys::page::ObjectStoragePage;
 use crate::api::ApiClient;
-use crate::components::announcer::{Announcer, LiveRegions};
-use crate::components::object_storage::{DataCentres, ObjectStoragePage};
-use crate::components::reveal::RevealOpen;
-use crate::config::Config;
+use crate::browser::dom::ConsoleRoot;
+use crate::config::{Config, DataCentres};
+use crate::ui::announcer::{Announcer, LiveRegions};
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
 /// The class every style of the console lives under.
 pub const ROOT_CLASS: &str = "utho-keys";
 
-/// Where the console appends short-lived helper elements (the copy text area, the download link),
-/// so the console's styles apply to them: its root, else the page's body.
-pub fn console_root(document: &web_sys::Document) -> Option<web_sys::Element> {
-    document
-        .query_selector(&format!(".{ROOT_CLASS}"))
-        .ok()
-        .flatten()
-        .or_else(|| document.body().map(Into::into))
-}
-
+/// The console: the Object Storage page and its live regions, inside the root element.
 #[component]
-pub fn App(config: Config) -> impl IntoView {
-    provide_context(ApiClient::new(&config.api_base, config.token.clone(), config.timeout_secs));
+pub fn App(
+    /// Where the API is, the token, the data centres.
+    config: Config,
+) -> impl IntoView {
+    let root = NodeRef::<Div>::new();
+    provide_context(ConsoleRoot(root));
     provide_context(Announcer::new());
-    provide_context(RevealOpen(RwSignal::new(false)));
     provide_context(DataCentres(config.datacenters.clone()));
+    let client = ApiClient::new(&config.api_base, config.token.clone(), config.timeout_secs);
     let default_dc = config.dc.clone();
     view! {
         <Router>
-            <div class=ROOT_CLASS>
-                <ObjectStoragePage default_dc />
+            <div class=ROOT_CLASS node_ref=root>
+                <ObjectStoragePage client default_dc />
                 <LiveRegions />
             </div>
         </Router>

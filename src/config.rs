@@ -33,6 +33,16 @@ impl Default for Config {
     }
 }
 
+/// The data centres offered, from the configuration (given to every component as context).
+#[derive(Clone)]
+pub struct DataCentres(pub Vec<DataCentre>);
+
+impl DataCentres {
+    pub fn find(&self, slug: &str) -> Option<DataCentre> {
+        self.0.iter().find(|d| d.slug == slug).cloned()
+    }
+}
+
 /// `#token=abc&x=y` → `Some("abc")`.
 pub fn token_from_fragment(hash: &str) -> Option<String> {
     hash.trim_start_matches('#')
@@ -97,11 +107,7 @@ fn take_token_from_url() -> Option<String> {
         if let Some(s) = &storage {
             let _ = s.set_item(TOKEN_STORAGE_KEY, &token);
         }
-        let clean = format!(
-            "{}{}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        );
+        let clean = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
         if let Ok(history) = window.history() {
             let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&clean));
         }

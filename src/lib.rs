@@ -1,18 +1,24 @@
 //! The access-key console for Utho Cloud object storage.
 //!
 //! - `api`: the typed HTTP client and its errors.
-//! - `state`: view state and table logic in plain Rust types.
-//! - `components`: Leptos components that wire signals to views.
-//! - `config`, `clipboard`, `app`: configuration, copying, mounting.
+//! - `state`: the console's logic in plain Rust types (view state, table, rotation, credentials).
+//! - `store`: the Access Keys page's shared reactive state, and `store::ops`, every write to the API.
+//! - `access_keys`: the views of the Access Keys feature (page, table, drawers, dialogs).
+//! - `ui`: generic widgets (dialogs, copy button, pager, alerts, announcements).
+//! - `browser`: clipboard, downloads, focus and the console's root element.
+//! - `config`, `app`: configuration and mounting.
 
+pub mod access_keys;
 pub mod api;
 pub mod app;
-pub mod clipboard;
-pub mod components;
+pub mod browser;
 pub mod config;
-pub mod credentials;
-pub mod download;
 pub mod state;
+pub mod store;
+pub mod ui;
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod component_tests;
 
 pub use app::mount;
 pub use config::Config;

@@ -3,8 +3,8 @@
 use super::error::{decode, ApiError};
 use gloo_net::http::{Request, RequestBuilder};
 use keys_api::{
-    BucketsResponse, CreateKeyRequest, CreateKeyResponse, Envelope, ListKeysResponse, Permission,
-    StatusAction, StatusRequest,
+    BucketsResponse, CreateKeyRequest, CreateKeyResponse, Envelope, ListKeysResponse, Permission, StatusAction,
+    StatusRequest,
 };
 use leptos::prelude::set_timeout_with_handle;
 use serde::de::DeserializeOwned;
@@ -88,8 +88,7 @@ impl ApiClient {
 
     /// The only call whose response carries a secret.
     pub async fn create_key(&self, dc: &str, name: &str) -> Result<CreateKeyResponse, ApiError> {
-        let body = serde_json::to_string(&CreateKeyRequest { accesskey: name.to_string() })
-            .expect("plain struct");
+        let body = serde_json::to_string(&CreateKeyRequest { accesskey: name.to_string() }).expect("plain struct");
         self.send(Request::post(&self.url(dc, "accesskey/create")), Some(body)).await
     }
 

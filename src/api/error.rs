@@ -73,9 +73,8 @@ pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiErro
     }
     // serde's own message can quote values from the body (the create response carries the secret),
     // so only the kind and position of the problem are kept.
-    serde_json::from_str(json).map_err(|e| {
-        ApiError::Decode(format!("{:?} at line {} column {}", e.classify(), e.line(), e.column()))
-    })
+    serde_json::from_str(json)
+        .map_err(|e| ApiError::Decode(format!("{:?} at line {} column {}", e.classify(), e.line(), e.column())))
 }
 
 #[cfg(test)]

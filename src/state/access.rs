@@ -1,6 +1,7 @@
 //! Which buckets a key can reach, read from the bucket list (the only source the API offers),
-//! and the plan and report of a rotation.
+//! and the steps of writing permissions to a new key.
 
+use crate::api::ApiError;
 use keys_api::{Bucket, Permission};
 
 /// A key's permission on one bucket (`Permission::None` where it has none).
@@ -33,7 +34,11 @@ pub fn reachable(buckets: &[Bucket], accesskey: &str) -> Vec<BucketAccess> {
 
 /// How many keys hold a permission other than `none` on the bucket.
 pub fn keys_on_bucket(bucket: &Bucket) -> usize {
-    bucket.permissions.iter().filter(|p| Permission::parse(&p.permission).is_some_and(|p| p != Permission::None)).count()
+    bucket
+        .permissions
+        .iter()
+        .filter(|p| Permission::parse(&p.permission).is_some_and(|p| p != Permission::None))
+        .count()
 }
 
 /// The suggested name of a rotated key: `<old>-rotated`, shortened to fit 64 characters,
@@ -51,64 +56,26 @@ pub fn rotated_name<'a>(old: &str, existing: impl IntoIterator<Item = &'a str> +
         .unwrap_or_else(|| format!("{old}-new"))
 }
 
-/// One step of a rotation and how it went.
+/// How one planned permission write went (a rotation's copy, a bucket chosen at create).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StepState {
     Pending,
     Running,
     Done,
-    Failed(String),
+    Failed(ApiError),
 }
 
+/// One permission to write to a new key, and how it went.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CopyStep {
+pub struct PermissionStep {
     pub grant: BucketAccess,
     pub state: StepState,
 }
 
-/// What a rotation has done so far: the new key (once created) and each permission to copy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RotationReport {
-    pub new_name: String,
-    pub create: StepState,
-    pub copies: Vec<CopyStep>,
-}
-
-impl RotationReport {
-    pub fn new(new_name: String, grants: Vec<BucketAccess>) -> Self {
-        RotationReport {
-            new_name,
-            create: StepState::Pending,
-            copies: grants.into_iter().map(|grant| CopyStep { grant, state: StepState::Pending }).collect(),
-        }
-    }
-
-    pub fn copied(&self) -> usize {
-        self.copies.iter().filter(|c| c.state == StepState::Done).count()
-    }
-
-    pub fn failed(&self) -> bool {
-        matches!(self.create, StepState::Failed(_)) || self.copies.iter().any(|c| matches!(c.state, StepState::Failed(_)))
-    }
-
-    pub fn complete(&self) -> bool {
-        self.create == StepState::Done && self.copies.iter().all(|c| c.state == StepState::Done)
-    }
-
-    /// One sentence of what was done and what was not.
-    pub fn summary(&self) -> String {
-        let total = self.copies.len();
-        let copied = self.copied();
-        let noun = if total == 1 { "permission" } else { "permissions" };
-        match &self.create {
-            StepState::Failed(_) => "Rotation stopped: the new key was not created; nothing changed.".into(),
-            StepState::Done if self.failed() => {
-                format!("Rotation stopped: new key created, {copied} of {total} {noun} copied.")
-            }
-            StepState::Done if self.complete() => format!("New key created, {copied} of {total} {noun} copied."),
-            StepState::Done => format!("New key created; copying {noun}: {copied} of {total} done."),
-            _ => "Creating the new key…".into(),
-        }
+impl PermissionStep {
+    /// Steps for each grant, none of them run yet.
+    pub fn plan(grants: Vec<BucketAccess>) -> Vec<PermissionStep> {
+        grants.into_iter().map(|grant| PermissionStep { grant, state: StepState::Pending }).collect()
     }
 }
 
@@ -144,27 +111,5 @@ mod tests {
         let n = rotated_name(&long, []);
         assert_eq!(n.len(), 64);
         assert!(keys_api::validate_key_name(&n).is_ok());
-    }
-
-    #[test]
-    fn report_says_what_was_done() {
-        let grants = vec![
-            BucketAccess { bucket: "a".into(), permission: Permission::Write },
-            BucketAccess { bucket: "b".into(), permission: Permission::Full },
-            BucketAccess { bucket: "c".into(), permission: Permission::Read },
-        ];
-        let mut r = RotationReport::new("new".into(), grants);
-        r.create = StepState::Done;
-        r.copies[0].state = StepState::Done;
-        r.copies[1].state = StepState::Done;
-        r.copies[2].state = StepState::Failed("read is not supported".into());
-        assert_eq!(r.summary(), "Rotation stopped: new key created, 2 of 3 permissions copied.");
-        assert!(r.failed() && !r.complete());
-        r.copies[2].state = StepState::Done;
-        assert_eq!(r.summary(), "New key created, 3 of 3 permissions copied.");
-        assert!(r.complete());
-        let mut none = RotationReport::new("n".into(), vec![]);
-        none.create = StepState::Failed("taken".into());
-        assert_eq!(none.summary(), "Rotation stopped: the new key was not created; nothing changed.");
     }
 }

@@ -1,6 +1,15 @@
 //! Bulk actions: the outcome of running one action over many keys, and the selection it leaves.
 
+use crate::api::ApiError;
 use std::collections::BTreeSet;
+
+/// One key a bulk action could not change, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BulkFailure {
+    pub accesskey: String,
+    pub name: String,
+    pub error: ApiError,
+}
 
 /// How each key of a bulk action went.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -8,8 +17,7 @@ pub struct BulkOutcome {
     pub verb: &'static str,
     /// Access key IDs that succeeded.
     pub done: Vec<String>,
-    /// (access key ID, name, message) of each failure.
-    pub failed: Vec<(String, String, String)>,
+    pub failed: Vec<BulkFailure>,
 }
 
 impl BulkOutcome {
@@ -77,7 +85,11 @@ mod tests {
         let o = BulkOutcome {
             verb: "Suspended",
             done: vec!["A".into(), "C".into()],
-            failed: vec![("B".into(), "bee".into(), "Injected failure".into())],
+            failed: vec![BulkFailure {
+                accesskey: "B".into(),
+                name: "bee".into(),
+                error: ApiError::Server { status: 500, message: "Injected failure".into() },
+            }],
         };
         assert_eq!(o.summary(), "Suspended 2 of 3 keys.");
         assert_eq!(o.remaining_selection(&set(&["A", "B", "C", "D"])), set(&["B", "D"]));

@@ -1,10 +1,13 @@
 //! The console's logic in plain Rust types, tested natively: the view state kept in the URL
-//! query, and filtering, sorting and paging of the key table.
+//! query; filtering, sorting and paging of the key table; bucket access; bulk outcomes; the
+//! rotation's phases; the credential files of a new key.
 
 pub mod access;
 pub mod bulk;
+pub mod credentials;
+pub mod rotation;
 pub mod table;
 pub mod view;
 
-pub use table::{page_of, KeyPage};
+pub use table::{page_of, KeyPage, PageSpan};
 pub use view::{SortDir, SortKey, Tab, ViewState, PAGE_SIZES};

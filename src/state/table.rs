@@ -18,10 +18,27 @@ pub struct KeyPage {
     pub last: usize,
 }
 
+/// Where a page sits among the pages: what a pager shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSpan {
+    /// 1-based.
+    pub page: usize,
+    pub pages: usize,
+    /// 1-based index of the first row shown (0 when none).
+    pub first: usize,
+    pub last: usize,
+    /// Rows over all pages.
+    pub total: usize,
+}
+
+impl KeyPage {
+    pub fn span(&self) -> PageSpan {
+        PageSpan { page: self.page, pages: self.pages, first: self.first, last: self.last, total: self.matching }
+    }
+}
+
 fn matches(key: &AccessKey, needle: &str) -> bool {
-    needle.is_empty()
-        || key.name.to_lowercase().contains(needle)
-        || key.accesskey.to_lowercase().contains(needle)
+    needle.is_empty() || key.name.to_lowercase().contains(needle) || key.accesskey.to_lowercase().contains(needle)
 }
 
 fn compare(a: &AccessKey, b: &AccessKey, sort: SortKey) -> Ordering {
@@ -40,7 +57,11 @@ pub fn page_of(keys: &[AccessKey], view: &ViewState) -> KeyPage {
     let mut rows: Vec<&AccessKey> = keys.iter().filter(|k| matches(k, &needle)).collect();
     rows.sort_by(|a, b| {
         let o = compare(a, b, view.sort);
-        if view.dir == SortDir::Desc { o.reverse() } else { o }
+        if view.dir == SortDir::Desc {
+            o.reverse()
+        } else {
+            o
+        }
     });
     let matching = rows.len();
     let size = view.size.max(1);
@@ -58,7 +79,13 @@ mod tests {
     use keys_api::KeyStatus;
 
     fn key(name: &str, id: &str, created: &str, status: KeyStatus) -> AccessKey {
-        AccessKey { name: name.into(), accesskey: id.into(), dcslug: "innoida".into(), status, created_at: created.into() }
+        AccessKey {
+            name: name.into(),
+            accesskey: id.into(),
+            dcslug: "innoida".into(),
+            status,
+            created_at: created.into(),
+        }
     }
 
     fn sample() -> Vec<AccessKey> {
@@ -109,7 +136,9 @@ mod tests {
     #[test]
     fn pages_and_clamping() {
         let keys: Vec<AccessKey> = (0..23)
-            .map(|i| key(&format!("k{i:02}"), &format!("ID{i}"), &format!("2026-01-01 10:00:{i:02}"), KeyStatus::Active))
+            .map(|i| {
+                key(&format!("k{i:02}"), &format!("ID{i}"), &format!("2026-01-01 10:00:{i:02}"), KeyStatus::Active)
+            })
             .collect();
         let p = page_of(&keys, &ViewState { page: 3, ..Default::default() });
         assert_eq!((p.page, p.pages, p.first, p.last, p.rows.len(), p.matching), (3, 3, 21, 23, 3, 23));

@@ -97,10 +97,7 @@ impl ViewState {
                 _ => d.dir,
             },
             page: get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1),
-            size: get("size")
-                .and_then(|s| s.parse().ok())
-                .filter(|s| PAGE_SIZES.contains(s))
-                .unwrap_or(d.size),
+            size: get("size").and_then(|s| s.parse().ok()).filter(|s| PAGE_SIZES.contains(s)).unwrap_or(d.size),
             key: get("key").filter(|s| !s.is_empty()),
         }
     }
@@ -193,8 +190,18 @@ mod tests {
         };
         let q = v.to_query();
         assert_eq!(q, "?dc=inmumbaizone2&q=back%20up%26more&sort=name&dir=asc&page=3&size=25&key=AK1");
-        assert_eq!(parse(&[("dc", "inmumbaizone2"), ("q", "back up&more"), ("sort", "name"),
-                           ("dir", "asc"), ("page", "3"), ("size", "25"), ("key", "AK1")]), v);
+        assert_eq!(
+            parse(&[
+                ("dc", "inmumbaizone2"),
+                ("q", "back up&more"),
+                ("sort", "name"),
+                ("dir", "asc"),
+                ("page", "3"),
+                ("size", "25"),
+                ("key", "AK1")
+            ]),
+            v
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Component tests in headless Chromium: `cargo test --target wasm32-unknown-unknown --lib`.
 
-use super::copy_button::CopyButton;
-use super::name_field::KeyNameField;
-use crate::clipboard::CopyOutcome;
+use crate::access_keys::name_field::KeyNameField;
+use crate::api::ApiError;
+use crate::browser::clipboard::CopyOutcome;
+use crate::ui::copy_button::CopyButton;
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -15,10 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Lets effects, spawned tasks and rendering run.
 async fn settle() {
     let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-            .unwrap();
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
@@ -44,7 +42,7 @@ fn type_into(root: &HtmlElement, value: &str) {
 async fn name_field_shows_each_rule_as_the_person_types() {
     let root = container();
     let name = RwSignal::new("my_key_1240".to_string());
-    let server_error = RwSignal::new(None::<String>);
+    let server_error = RwSignal::new(None::<ApiError>);
     let _h = leptos::mount::mount_to(root.clone(), move || view! { <KeyNameField name server_error /> });
     settle().await;
     let msg = "[data-testid=key-name-message]";
@@ -66,7 +64,7 @@ async fn name_field_shows_each_rule_as_the_person_types() {
     }
 
     // A server message shows until the name changes.
-    server_error.set(Some("An access key named backup-nightly already exists.".into()));
+    server_error.set(Some(ApiError::Conflict("An access key named backup-nightly already exists.".into())));
     settle().await;
     assert_eq!(text_of(&root, msg), "An access key named backup-nightly already exists.");
     assert_eq!(root.query_selector("input").unwrap().unwrap().get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -76,17 +74,17 @@ async fn name_field_shows_each_rule_as_the_person_types() {
     root.remove();
 }
 
-fn copies(_: String) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
+fn copies(_: String, _: Option<web_sys::Element>) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
     Box::pin(async { CopyOutcome::Copied })
 }
-fn copies_by_fallback(_: String) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
+fn copies_by_fallback(_: String, _: Option<web_sys::Element>) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
     Box::pin(async { CopyOutcome::CopiedByFallback })
 }
-fn refuses(_: String) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
+fn refuses(_: String, _: Option<web_sys::Element>) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
     Box::pin(async { CopyOutcome::Failed })
 }
 
-async fn click_copy(copier: crate::clipboard::Copier) -> (String, String, usize) {
+async fn click_copy(copier: crate::browser::clipboard::Copier) -> (String, String, usize) {
     let root = container();
     let copied = RwSignal::new(0usize);
     let _h = leptos::mount::mount_to(root.clone(), move || {

@@ -22,19 +22,20 @@ impl CopyOutcome {
     }
 }
 
-/// How a copy button copies. A plain `fn` so it is `Copy + Send` and a test can pass a fake.
-pub type Copier = fn(String) -> Pin<Box<dyn Future<Output = CopyOutcome>>>;
+/// How a copy button copies `text`; `host` is where a fallback may put a temporary element.
+/// A plain `fn` so it is `Copy + Send` and a test can pass a fake.
+pub type Copier = fn(text: String, host: Option<web_sys::Element>) -> Pin<Box<dyn Future<Output = CopyOutcome>>>;
 
 /// The real copier.
-pub fn system_copier(text: String) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
-    Box::pin(copy_text(text))
+pub fn system_copier(text: String, host: Option<web_sys::Element>) -> Pin<Box<dyn Future<Output = CopyOutcome>>> {
+    Box::pin(copy_text(text, host))
 }
 
-pub async fn copy_text(text: String) -> CopyOutcome {
+pub async fn copy_text(text: String, host: Option<web_sys::Element>) -> CopyOutcome {
     if clipboard_api_copy(&text).await {
         return CopyOutcome::Copied;
     }
-    if selection_copy(&text) {
+    if host.is_some_and(|host| selection_copy(&text, &host)) {
         return CopyOutcome::CopiedByFallback;
     }
     CopyOutcome::Failed
@@ -51,26 +52,22 @@ async fn clipboard_api_copy(text: &str) -> bool {
     JsFuture::from(navigator.clipboard().write_text(text)).await.is_ok()
 }
 
-/// `document.execCommand("copy")` on a temporary, off-screen text area. The text area is removed
-/// at once, whatever happens.
-fn selection_copy(text: &str) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return false };
-    let Some(host) = crate::app::console_root(&document) else { return false };
+/// `document.execCommand("copy")` on a temporary, off-screen text area appended to `host` (the
+/// console's root, so its styles apply). The text area is removed at once, whatever happens.
+fn selection_copy(text: &str, host: &web_sys::Element) -> bool {
+    let Some(document) = host.owner_document() else { return false };
     let Ok(area) = document.create_element("textarea") else { return false };
     let area: web_sys::HtmlTextAreaElement = area.unchecked_into();
     area.set_value(text);
     let _ = area.set_attribute("readonly", "");
     let _ = area.set_attribute("aria-hidden", "true");
     area.set_class_name("uk-offscreen");
-    let active = document.active_element();
+    let active = super::dom::active_element(host);
     if host.append_child(&area).is_err() {
         return false;
     }
     area.select();
-    let ok = document
-        .dyn_ref::<web_sys::HtmlDocument>()
-        .and_then(|d| d.exec_command("copy").ok())
-        .unwrap_or(false);
+    let ok = document.dyn_ref::<web_sys::HtmlDocument>().and_then(|d| d.exec_command("copy").ok()).unwrap_or(false);
     area.remove();
     if let Some(el) = active.and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();

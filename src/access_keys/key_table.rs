@@ -1,18 +1,21 @@
 //! The key table: selectable rows, sortable headers, status, copyable IDs, a menu per row.
 
-use super::copy_button::CopyButton;
-use super::pagination::Pagination;
 use super::row_menu::RowMenu;
-use super::store::use_store;
 use crate::state::bulk::{page_selection, PageSelection};
 use crate::state::{KeyPage, SortDir, SortKey};
+use crate::store::{use_store, History};
+use crate::ui::copy_button::CopyButton;
+use crate::ui::pager::Pager;
 use keys_api::{AccessKey, KeyStatus};
 use leptos::prelude::*;
 
-/// `status` is a plain closure, not a derived signal: rows are disposed while a list refresh
-/// is still notifying them, and a closure owns nothing that can be disposed under it.
+/// A key's status as a coloured dot and its word.
 #[component]
-pub fn StatusCell(status: impl Fn() -> KeyStatus + Clone + Send + Sync + 'static) -> impl IntoView {
+pub fn StatusCell(
+    /// The status to show. A plain closure, not a derived signal: rows are disposed while a list
+    /// refresh is still notifying them, and a closure owns nothing that can be disposed under it.
+    status: impl Fn() -> KeyStatus + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let label = status.clone();
     let modifier = move || match status() {
         KeyStatus::Active => "uk-dot uk-dot--active",
@@ -27,16 +30,22 @@ pub fn StatusCell(status: impl Fn() -> KeyStatus + Clone + Send + Sync + 'static
     }
 }
 
+/// A column header that sorts the table by its column.
 #[component]
-fn SortHeader(label: &'static str, key: SortKey) -> impl IntoView {
+fn SortHeader(
+    /// The column's name.
+    label: &'static str,
+    /// What it sorts by.
+    key: SortKey,
+) -> impl IntoView {
     let store = use_store();
-    let state = move || store.view_state.with(|v| (v.sort == key).then_some(v.dir));
+    let state = move || store.view.table.with(|v| (v.sort == key).then_some(v.dir));
     let click = move |_| {
-        let mut v = store.view_state.get_untracked();
-        v.toggle_sort(key);
-        let dir = if v.dir == SortDir::Asc { "ascending" } else { "descending" };
-        store.announcer.say(format!("Sorted by {label}, {dir}."));
-        store.set_view.run((v, false));
+        store.view.update(History::Push, |v| {
+            v.toggle_sort(key);
+            let dir = if v.dir == SortDir::Asc { "ascending" } else { "descending" };
+            store.announcer.say(format!("Sorted by {label}, {dir}."));
+        });
     };
     view! {
         <th
@@ -61,8 +70,12 @@ fn SortHeader(label: &'static str, key: SortKey) -> impl IntoView {
     }
 }
 
+/// One key: selection, name, ID with copy, status, creation time, actions.
 #[component]
-fn KeyRow(key: AccessKey) -> impl IntoView {
+fn KeyRow(
+    /// The key as the list had it when the row was made (its status is read live).
+    key: AccessKey,
+) -> impl IntoView {
     let store = use_store();
     let id = key.accesskey.clone();
     let is_new = store.new_ids.with_untracked(|ids| ids.contains(&id));
@@ -111,8 +124,12 @@ fn KeyRow(key: AccessKey) -> impl IntoView {
     }
 }
 
+/// The keys of one page, with the header checkbox, sortable headers and the pager.
 #[component]
-pub fn KeyTable(page: Memo<KeyPage>) -> impl IntoView {
+pub fn KeyTable(
+    /// The page to show.
+    page: Memo<KeyPage>,
+) -> impl IntoView {
     let store = use_store();
     let page_ids = move || page.with(|p| p.rows.iter().map(|k| k.accesskey.clone()).collect::<Vec<_>>());
     let header_state = move || {
@@ -132,16 +149,12 @@ pub fn KeyTable(page: Memo<KeyPage>) -> impl IntoView {
             }
         });
     };
-    let on_page = Callback::new(move |n: usize| {
-        let mut v = store.view_state.get_untracked();
-        v.page = n;
-        store.set_view.run((v, false));
-    });
+    let on_page = Callback::new(move |n: usize| store.view.update(History::Push, |v| v.page = n));
     let on_size = Callback::new(move |n: usize| {
-        let mut v = store.view_state.get_untracked();
-        v.size = n;
-        v.page = 1;
-        store.set_view.run((v, false));
+        store.view.update(History::Push, |v| {
+            v.size = n;
+            v.page = 1;
+        })
     });
     view! {
         <table class="uk-table" data-testid="keys-table">
@@ -175,6 +188,13 @@ pub fn KeyTable(page: Memo<KeyPage>) -> impl IntoView {
                 />
             </tbody>
         </table>
-        <Pagination page size=Signal::derive(move || store.view_state.with(|v| v.size)) on_page on_size />
+        <Pager
+            span=Signal::derive(move || page.with(|p| p.span()))
+            size=Signal::derive(move || store.view.table.with(|v| v.size))
+            label="Pages of access keys"
+            noun="keys"
+            on_page
+            on_size
+        />
     }
 }

@@ -1,11 +1,11 @@
 //! The Access Keys tab: search, bulk actions, the key table, and the loading, empty and error states.
 
 use super::bulk_bar::BulkBar;
-use super::feedback::{LoadError, LoadingTable};
 use super::key_table::KeyTable;
-use super::store::use_store;
-use crate::state::{page_of, KeyPage};
 use crate::api::ApiError;
+use crate::state::{page_of, KeyPage};
+use crate::store::{use_store, History};
+use crate::ui::feedback::{Alert, AlertKind, LoadError, LoadingTable};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -17,21 +17,21 @@ enum Shown {
 }
 
 #[component]
-pub fn KeysPanel(on_create: Callback<()>) -> impl IntoView {
+pub fn KeysPanel() -> impl IntoView {
     let store = use_store();
-    let view_state = store.view_state;
-    let set_view = store.set_view;
+    let view_state = store.view.table;
     let search_input = move |ev| {
-        let mut v = view_state.get_untracked();
-        v.search = event_target_value(&ev);
-        v.page = 1;
-        set_view.run((v, true));
+        let text = event_target_value(&ev);
+        store.view.update(History::Replace, |v| {
+            v.search = text;
+            v.page = 1;
+        });
     };
     let clear_search = move |_| {
-        let mut v = view_state.get_untracked();
-        v.search.clear();
-        v.page = 1;
-        set_view.run((v, false));
+        store.view.update(History::Push, |v| {
+            v.search.clear();
+            v.page = 1;
+        });
     };
 
     // What the panel shows. It changes only when the kind of state changes, so a refresh of the
@@ -59,13 +59,13 @@ pub fn KeysPanel(on_create: Callback<()>) -> impl IntoView {
             />
         </div>
         <BulkBar />
-        {move || store.action_error.get().map(|msg| view! {
-            <div class="uk-alert uk-alert--danger" role="alert" data-testid="action-error">
-                <p>{msg}</p>
+        {move || store.action_error.get().map(|failed| view! {
+            <Alert kind=AlertKind::Danger urgent=true testid="action-error">
+                <p>{failed.to_string()}</p>
                 <button type="button" class="uk-btn uk-btn--link" on:click=move |_| store.action_error.set(None)>
                     "Dismiss"
                 </button>
-            </div>
+            </Alert>
         })}
         {move || match shown.get() {
             Shown::Loading => view! {
@@ -78,7 +78,7 @@ pub fn KeysPanel(on_create: Callback<()>) -> impl IntoView {
                 <div class="uk-empty" data-testid="empty-keys">
                     <p class="uk-empty__title">"No access keys yet"</p>
                     <p>"An access key lets an S3 tool or app reach your buckets. Create your first one to get started."</p>
-                    <button type="button" class="uk-btn uk-btn--primary" on:click=move |_| on_create.run(())>
+                    <button type="button" class="uk-btn uk-btn--primary" on:click=move |_| store.open_create()>
                         "+ Create your first access key"
                     </button>
                 </div>

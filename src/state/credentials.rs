@@ -73,15 +73,25 @@ impl Format {
 
 /// A file-name-safe form of the key's name.
 pub fn file_stem(name: &str) -> String {
-    let s: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' }).collect();
+    let s: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '_' }).collect();
     let s = s.trim_start_matches('.').to_string();
-    if s.is_empty() { "access-key".into() } else { s }
+    if s.is_empty() {
+        "access-key".into()
+    } else {
+        s
+    }
 }
 
 /// A name usable as an INI section or profile name (no brackets, spaces or newlines).
 pub fn section_name(name: &str) -> String {
-    let s: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '-' }).collect();
-    if s.is_empty() { "utho".into() } else { s }
+    let s: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || "-_.".contains(c) { c } else { '-' }).collect();
+    if s.is_empty() {
+        "utho".into()
+    } else {
+        s
+    }
 }
 
 /// One CSV field (RFC 4180): quoted when it holds a comma, quote or line break.

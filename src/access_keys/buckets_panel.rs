@@ -1,16 +1,20 @@
 //! The Buckets tab: the data centre's buckets, how many keys reach each, and which ones.
 
-use super::feedback::{LoadError, LoadingTable, TableHead};
-use super::store::use_store;
 use crate::state::access::keys_on_bucket;
-use crate::state::{Tab, ViewState};
+use crate::state::Tab;
+use crate::store::{use_store, History};
+use crate::ui::feedback::{LoadError, LoadingTable, TableHead};
 use keys_api::{Bucket, Permission};
 use leptos::prelude::*;
 
 const COLS: usize = 6; // the bucket table's columns, for the expanded row's colspan
 
+/// One bucket, and (expanded) the keys that reach it.
 #[component]
-fn BucketRow(bucket: Bucket) -> impl IntoView {
+fn BucketRow(
+    /// The bucket with its permissions.
+    bucket: Bucket,
+) -> impl IntoView {
     let store = use_store();
     let expanded = RwSignal::new(false);
     let (location, country) = bucket
@@ -29,10 +33,13 @@ fn BucketRow(bucket: Bucket) -> impl IntoView {
         })
         .collect();
     let open_details = move |accesskey: String| {
-        let v = store.view_state.get_untracked();
-        store.set_view.run((ViewState { tab: Tab::Keys, key: Some(accesskey), ..v }, false));
+        store.view.update(History::Push, |v| {
+            v.tab = Tab::Keys;
+            v.key = Some(accesskey);
+        });
     };
-    let status_class = if bucket.status.eq_ignore_ascii_case("active") { "uk-dot uk-dot--active" } else { "uk-dot uk-dot--other" };
+    let status_class =
+        if bucket.status.eq_ignore_ascii_case("active") { "uk-dot uk-dot--active" } else { "uk-dot uk-dot--other" };
     view! {
         <tr data-testid="bucket-row">
             <th scope="row">
@@ -92,6 +99,7 @@ fn BucketRow(bucket: Bucket) -> impl IntoView {
     }
 }
 
+/// The Buckets tab.
 #[component]
 pub fn BucketsPanel() -> impl IntoView {
     let store = use_store();

@@ -1,5 +1,6 @@
 //! The "Key Name" field: checked with the shared rules as the person types.
 
+use crate::api::ApiError;
 use keys_api::{validate_key_name, NAME_MAX};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -9,16 +10,34 @@ pub fn name_message(name: &str) -> Option<String> {
     validate_key_name(name).err().map(|e| e.to_string())
 }
 
+/// What to say about a create that failed. A create that timed out or lost its connection may
+/// still have happened on the server, with a secret no one will see: the person is told so.
+pub fn create_failure(error: &ApiError) -> String {
+    match error {
+        ApiError::Timeout(_) | ApiError::Network(_) => format!(
+            "{error} The key may have been created anyway: if it appears in the table, delete it \
+             (its secret cannot be shown) and create a new one."
+        ),
+        _ => error.to_string(),
+    }
+}
+
+/// The key name input with its rules, and the server's word on the last create.
 #[component]
 pub fn KeyNameField(
+    /// The name typed (kept by the owner, so it survives closing the drawer).
     name: RwSignal<String>,
-    /// A message from the server about this name (duplicate, refused); cleared when the name changes.
-    server_error: RwSignal<Option<String>>,
-    #[prop(optional)] input_ref: NodeRef<Input>,
-    #[prop(optional)] disabled: Signal<bool>,
+    /// Why the last create with this name failed; cleared when the name changes.
+    server_error: RwSignal<Option<ApiError>>,
+    /// The input element, for the owner to focus.
+    #[prop(optional)]
+    input_ref: NodeRef<Input>,
+    /// The input is disabled (while creating).
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
 ) -> impl IntoView {
     let message = Memo::new(move |_| name.with(|n| name_message(n)));
-    let shown = move || message.get().or_else(|| server_error.get());
+    let shown = move || message.get().or_else(|| server_error.with(|e| e.as_ref().map(create_failure)));
     let invalid = move || shown().is_some();
     view! {
         <div class="uk-field">

@@ -1,17 +1,23 @@
 //! Deleting keys: one key (type its name to confirm) or many (type their number).
 //! The dialog names what will go, shows which buckets lose access, and suggests suspending instead.
 
-use super::dialog::Drawer;
+use super::bucket_access::AccessList;
 use super::row_menu::actions_button_id;
-use super::store::use_store;
+use crate::api::ApiError;
 use crate::state::access::reachable;
+use crate::store::use_store;
+use crate::ui::dialog::Modal;
 use keys_api::{AccessKey, KeyStatus, StatusAction};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// "Type … to confirm": the delete button waits for it.
 #[component]
-fn TypedConfirmation(label: String, typed: RwSignal<String>) -> impl IntoView {
+fn TypedConfirmation(
+    /// What to type, in words ("Type backup to confirm").
+    label: String,
+    /// What was typed.
+    typed: RwSignal<String>,
+) -> impl IntoView {
     view! {
         <div class="uk-field">
             <label class="uk-field__label" for="uk-delete-confirm">{label}</label>
@@ -31,7 +37,17 @@ fn TypedConfirmation(label: String, typed: RwSignal<String>) -> impl IntoView {
 
 /// Cancel, and the delete button: enabled once the confirmation matches, busy while deleting.
 #[component]
-fn ConfirmActions(dismiss: Callback<()>, ready: Signal<bool>, busy: RwSignal<bool>, label: String) -> impl IntoView {
+fn ConfirmActions(
+    /// Cancel.
+    dismiss: Callback<()>,
+    /// The confirmation matches.
+    ready: Signal<bool>,
+    /// The delete is running.
+    #[prop(into)]
+    busy: Signal<bool>,
+    /// The delete button's words.
+    label: String,
+) -> impl IntoView {
     view! {
         <div class="uk-modal__actions">
             <button type="button" class="uk-btn uk-btn--secondary" on:click=move |_| dismiss.run(())>"Cancel"</button>
@@ -42,42 +58,43 @@ fn ConfirmActions(dismiss: Callback<()>, ready: Signal<bool>, busy: RwSignal<boo
     }
 }
 
+/// Deleting one key: what it reaches, "Suspend instead", and its name typed to confirm.
 #[component]
-pub fn DeleteKeyDialog(key: AccessKey, on_close: Callback<()>) -> impl IntoView {
+pub fn DeleteKeyDialog(
+    /// The key to delete.
+    key: AccessKey,
+    /// The dialog is done (deleted, cancelled or suspended instead).
+    on_close: Callback<()>,
+) -> impl IntoView {
     let store = use_store();
     let typed = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
     let access = reachable(&store.loaded_buckets(), &key.accesskey);
     let name = key.name.clone();
     let matches = {
         let name = name.clone();
         move || typed.with(|t| t == &name)
     };
+    let delete = Action::new_local(move |key: &AccessKey| store.delete(key.clone()));
+    let suspend = Action::new_local(move |key: &AccessKey| store.set_status(key.clone(), StatusAction::Disable));
+    let busy = delete.pending();
+    let error = move || if busy.get() { None } else { delete.value().get().and_then(Result::err) };
+    Effect::new(move |_| {
+        if delete.value().with(|v| matches!(v, Some(Ok(())))) {
+            on_close.run(());
+        }
+    });
     let key = StoredValue::new(key);
-    let delete = {
+    let submit = {
         let matches = matches.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            if !matches() || busy.get_untracked() {
-                return;
+            if matches() && !busy.get_untracked() {
+                delete.dispatch(key.get_value());
             }
-            busy.set(true);
-            error.set(None);
-            spawn_local(async move {
-                let k = key.get_value();
-                match store.delete(&k).await {
-                    Ok(()) => on_close.run(()),
-                    Err(e) => {
-                        busy.try_set(false);
-                        error.try_set(Some(format!("The key was not deleted. {e}")));
-                    }
-                }
-            });
         }
     };
     let suspend_instead = move |_| {
-        store.set_status(key.get_value(), StatusAction::Disable);
+        suspend.dispatch(key.get_value());
         on_close.run(());
     };
     let suspended = key.with_value(|k| store.shown_status(k) == KeyStatus::Suspended);
@@ -89,8 +106,8 @@ pub fn DeleteKeyDialog(key: AccessKey, on_close: Callback<()>) -> impl IntoView 
     let return_to = key.with_value(|k| actions_button_id(&k.accesskey));
     let confirm_label = format!("Type {name} to confirm");
     view! {
-        <Drawer labelled_by="uk-delete-title" on_dismiss=dismiss centered=true return_focus=return_to>
-            <form class="uk-modal__body" on:submit=delete>
+        <Modal labelled_by="uk-delete-title" on_dismiss=dismiss return_focus=return_to>
+            <form class="uk-modal__body" on:submit=submit>
                 <h2 id="uk-delete-title" class="uk-drawer__title">{format!("Delete access key {name}?")}</h2>
                 <p>"Anything that uses this key loses access at once. This cannot be undone."</p>
                 {if access.is_empty() {
@@ -98,11 +115,7 @@ pub fn DeleteKeyDialog(key: AccessKey, on_close: Callback<()>) -> impl IntoView 
                 } else {
                     view! {
                         <p>"It can reach these buckets:"</p>
-                        <ul class="uk-list">
-                            {access.into_iter().map(|a| view! {
-                                <li><strong>{a.bucket}</strong>" — "{a.permission.label()}</li>
-                            }).collect_view()}
-                        </ul>
+                        <AccessList access />
                     }.into_any()
                 }}
                 {(!suspended).then(|| view! {
@@ -114,32 +127,41 @@ pub fn DeleteKeyDialog(key: AccessKey, on_close: Callback<()>) -> impl IntoView 
                     </p>
                 })}
                 <TypedConfirmation label=confirm_label typed />
-                {move || error.get().map(|e| view! { <p class="uk-field__error" role="alert">{e}</p> })}
+                {move || error().map(|e: ApiError| view! {
+                    <p class="uk-field__error" role="alert">{format!("The key was not deleted. {e}")}</p>
+                })}
                 <ConfirmActions dismiss ready=Signal::derive(matches) busy label="Delete key".to_string() />
             </form>
-        </Drawer>
+        </Modal>
     }
 }
 
+/// Deleting the selected keys: their names, and their number typed to confirm.
 #[component]
-pub fn BulkDeleteDialog(keys: Vec<AccessKey>, on_close: Callback<()>) -> impl IntoView {
+pub fn BulkDeleteDialog(
+    /// The keys to delete.
+    keys: Vec<AccessKey>,
+    /// The dialog is done (run or cancelled).
+    on_close: Callback<()>,
+) -> impl IntoView {
     let store = use_store();
     let n = keys.len();
     let typed = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
     let matches = move || typed.with(|t| t.trim() == n.to_string());
     let names: Vec<String> = keys.iter().map(|k| k.name.clone()).collect();
     let keys = StoredValue::new(keys);
-    let delete = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if !matches() || busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        spawn_local(async move {
-            store.bulk(keys.get_value(), StatusAction::Remove).await;
+    let delete = Action::new_local(move |keys: &Vec<AccessKey>| store.bulk(keys.clone(), StatusAction::Remove));
+    let busy = delete.pending();
+    Effect::new(move |_| {
+        if delete.value().with(Option::is_some) {
             on_close.run(());
-        });
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if matches() && !busy.get_untracked() {
+            delete.dispatch(keys.get_value());
+        }
     };
     let dismiss = Callback::new(move |_| {
         if !busy.get_untracked() {
@@ -147,8 +169,8 @@ pub fn BulkDeleteDialog(keys: Vec<AccessKey>, on_close: Callback<()>) -> impl In
         }
     });
     view! {
-        <Drawer labelled_by="uk-bulk-delete-title" on_dismiss=dismiss centered=true>
-            <form class="uk-modal__body" on:submit=delete>
+        <Modal labelled_by="uk-bulk-delete-title" on_dismiss=dismiss>
+            <form class="uk-modal__body" on:submit=submit>
                 <h2 id="uk-bulk-delete-title" class="uk-drawer__title">{format!("Delete {n} access keys?")}</h2>
                 <p>"Anything that uses these keys loses access at once. This cannot be undone. Suspending them instead can be undone."</p>
                 <ul class="uk-list uk-list--scroll">
@@ -157,6 +179,6 @@ pub fn BulkDeleteDialog(keys: Vec<AccessKey>, on_close: Callback<()>) -> impl In
                 <TypedConfirmation label=format!("Type {n} to confirm") typed />
                 <ConfirmActions dismiss ready=Signal::derive(matches) busy label=format!("Delete {n} keys") />
             </form>
-        </Drawer>
+        </Modal>
     }
 }

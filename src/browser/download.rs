@@ -6,8 +6,9 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Milliseconds the object URL lives after the click that starts the download.
 const REVOKE_AFTER_MS: u64 = 1000;
 
-pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+/// Saves `text` as `file_name`; the temporary link goes into `host` (the console's root).
+pub fn download_text(host: &web_sys::Element, file_name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let document = host.owner_document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -17,7 +18,6 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), JsVa
     a.set_href(&url);
     a.set_download(file_name);
     a.set_class_name("uk-offscreen");
-    let host = crate::app::console_root(&document).ok_or("no body")?;
     host.append_child(&a)?;
     a.click();
     a.remove();

@@ -1,29 +1,28 @@
 //! The bulk-actions toolbar shown while rows are selected, and the report of the last bulk action.
 
-use super::store::{use_store, KeyDialog};
+use crate::store::{use_store, KeyDialog};
+use crate::ui::feedback::{Alert, AlertKind};
 use keys_api::{AccessKey, StatusAction};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+/// "N selected" with Suspend / Activate / Delete selected, then the last outcome.
 #[component]
 pub fn BulkBar() -> impl IntoView {
     let store = use_store();
-    let busy = RwSignal::new(false);
     let count = move || store.selection.with(|s| s.len());
     let selected_keys = move || -> Vec<AccessKey> {
         let keys = store.loaded_keys();
         store.selection.with_untracked(|s| keys.into_iter().filter(|k| s.contains(&k.accesskey)).collect())
     };
+    let bulk =
+        Action::new_local(move |(keys, action): &(Vec<AccessKey>, StatusAction)| store.bulk(keys.clone(), *action));
+    let busy = bulk.pending();
     let run = move |action: StatusAction| {
         let keys = selected_keys();
         if keys.is_empty() || busy.get_untracked() {
             return;
         }
-        busy.set(true);
-        spawn_local(async move {
-            store.bulk(keys, action).await;
-            busy.try_set(false);
-        });
+        bulk.dispatch((keys, action));
     };
     view! {
         <Show when=move || { count() > 0 }>
@@ -47,19 +46,20 @@ pub fn BulkBar() -> impl IntoView {
         </Show>
         {move || store.bulk_result.get().map(|outcome| {
             let failed = !outcome.failed.is_empty();
+            let kind = if failed { AlertKind::Danger } else { AlertKind::Ok };
             view! {
-                <div class="uk-alert" class:uk-alert--danger=failed class:uk-alert--ok=!failed data-testid="bulk-result">
+                <Alert kind testid="bulk-result">
                     <p class="uk-alert__title">{outcome.summary()}</p>
                     {failed.then(|| view! {
                         <p>"These failed and are still selected, so you can retry them:"</p>
                         <ul>
-                            {outcome.failed.iter().map(|(_, name, msg)| view! { <li>{format!("{name}: {msg}")}</li> }).collect_view()}
+                            {outcome.failed.iter().map(|f| view! { <li>{format!("{}: {}", f.name, f.error)}</li> }).collect_view()}
                         </ul>
                     })}
                     <button type="button" class="uk-btn uk-btn--link" on:click=move |_| store.bulk_result.set(None)>
                         "Dismiss"
                     </button>
-                </div>
+                </Alert>
             }
         })}
     }

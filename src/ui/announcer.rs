@@ -19,15 +19,13 @@ impl Announcer {
         Announcer { polite: RwSignal::new(String::new()), assertive: RwSignal::new(String::new()) }
     }
 
+    /// Safe to call at any time, also after an `.await` when the console may be gone.
     fn set(signal: RwSignal<String>, message: String) {
         // The same text twice in a row would not be read again: alternate a trailing no-break space.
-        let previous = signal.get_untracked();
-        let message = if previous.trim_end_matches('\u{a0}') == message && !previous.ends_with('\u{a0}') {
-            format!("{message}\u{a0}")
-        } else {
-            message
-        };
-        signal.set(message);
+        signal.try_update(|previous| {
+            let again = previous.trim_end_matches('\u{a0}') == message && !previous.ends_with('\u{a0}');
+            *previous = if again { format!("{message}\u{a0}") } else { message };
+        });
     }
 
     pub fn say(&self, message: impl Into<String>) {
@@ -39,10 +37,12 @@ impl Announcer {
     }
 }
 
+/// The console's announcer (provided by the root).
 pub fn use_announcer() -> Announcer {
     expect_context::<Announcer>()
 }
 
+/// The two live regions (polite and assertive) the announcer writes into. Rendered once, by the root.
 #[component]
 pub fn LiveRegions() -> impl IntoView {
     let a = use_announcer();

@@ -1,0 +1,161 @@
+//! A key's permission on every bucket of the data centre, editable one bucket at a time or all
+//! at once. Every changed bucket is tried; a refusal shows the server's message next to it.
+
+use crate::state::access::{key_access, BucketAccess, StepState};
+use crate::store::{use_store, PermissionPolicy};
+use keys_api::Permission;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// The bucket table of the key details.
+#[component]
+pub fn BucketAccessEditor(
+    /// The key's access key ID.
+    accesskey: String,
+) -> impl IntoView {
+    let store = use_store();
+    let id = StoredValue::new(accesskey);
+    // What the server says now, per bucket.
+    let current = Memo::new(move |_| {
+        let buckets = store.buckets.get().and_then(Result::ok);
+        buckets.map(|b| id.with_value(|id| key_access(&b, id)))
+    });
+    // What the person chose, where it differs from the server.
+    let draft = RwSignal::new(HashMap::<String, Permission>::new());
+    // How the last save of each bucket went.
+    let rows = RwSignal::new(HashMap::<String, StepState>::new());
+    let chosen = move |bucket: &str| -> Permission {
+        draft.with(|d| d.get(bucket).copied()).unwrap_or_else(|| {
+            current.with(|c| {
+                c.as_ref()
+                    .and_then(|c| c.iter().find(|a| a.bucket == bucket).map(|a| a.permission))
+                    .unwrap_or(Permission::None)
+            })
+        })
+    };
+    let changed = move || -> Vec<BucketAccess> {
+        let server = current.get_untracked().unwrap_or_default();
+        draft.with_untracked(|d| {
+            server
+                .iter()
+                .filter_map(|a| d.get(&a.bucket).filter(|p| **p != a.permission).map(|p| (a.bucket.clone(), *p)))
+                .map(|(bucket, permission)| BucketAccess { bucket, permission })
+                .collect()
+        })
+    };
+    let save = Action::new_local(move |grants: &Vec<BucketAccess>| {
+        let buckets: Vec<String> = grants.iter().map(|g| g.bucket.clone()).collect();
+        rows.update(|r| buckets.iter().for_each(|b| drop(r.insert(b.clone(), StepState::Pending))));
+        // Saved buckets are now what the server has; refused ones keep the person's choice.
+        let progress = move |i: usize, state: StepState| {
+            if state == StepState::Done {
+                draft.try_update(|d| d.remove(&buckets[i]));
+            }
+            rows.try_update(|r| r.insert(buckets[i].clone(), state));
+        };
+        store.set_permissions(id.get_value(), grants.clone(), PermissionPolicy::TryEach, progress)
+    });
+    Effect::new(move |_| {
+        let Some(results) = save.value().get() else { return };
+        let failed = results.iter().filter(|r| r.result.is_err()).count();
+        let saved = results.len() - failed;
+        if failed == 0 {
+            store.announcer.say(format!("Saved {saved} bucket permission{}.", if saved == 1 { "" } else { "s" }));
+        } else {
+            store.announcer.alert(format!(
+                "Saved {saved} of {}; {failed} refused. See the messages next to each bucket.",
+                results.len()
+            ));
+        }
+    });
+    let run = move |grants: Vec<BucketAccess>| {
+        if !grants.is_empty() {
+            save.dispatch(grants);
+        }
+    };
+    view! {
+        <section class="uk-section" aria-labelledby="uk-access-title">
+            <h3 id="uk-access-title" class="uk-section__title">"Bucket access"</h3>
+            {move || match current.get() {
+                None => view! { <p role="status">"Loading buckets…"</p> }.into_any(),
+                Some(list) if list.is_empty() => view! { <p>"This data centre has no buckets."</p> }.into_any(),
+                Some(list) => view! {
+                    <table class="uk-table uk-table--compact">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Bucket"</th>
+                                <th scope="col">"Permission"</th>
+                                <th scope="col"><span class="uk-sr-only">"Save"</span></th>
+                                <th scope="col">"Result"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {list.into_iter().map(|a| {
+                                let bucket = StoredValue::new(a.bucket.clone());
+                                let select_id = format!("uk-perm-{}", a.bucket);
+                                let pick = move |ev| {
+                                    if let Some(p) = Permission::parse(&event_target_value(&ev)) {
+                                        draft.update(|d| { d.insert(bucket.get_value(), p); });
+                                        rows.update(|r| { r.remove(&bucket.get_value()); });
+                                    }
+                                };
+                                let save_one = move |_| {
+                                    let grant = BucketAccess { bucket: bucket.get_value(), permission: bucket.with_value(|b| chosen(b)) };
+                                    run(vec![grant]);
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{a.bucket.clone()}</th>
+                                        <td>
+                                            <select id=select_id class="uk-select" aria-label=format!("Permission on {}", a.bucket) on:change=pick>
+                                                {Permission::ALL.into_iter().map(|p| view! {
+                                                    <option value=p.as_str() selected=move || bucket.with_value(|b| chosen(b)) == p>
+                                                        {p.label()}
+                                                    </option>
+                                                }).collect_view()}
+                                            </select>
+                                        </td>
+                                        <td>
+                                            <button
+                                                type="button"
+                                                class="uk-btn uk-btn--secondary uk-btn--small"
+                                                aria-label=format!("Save permission on {}", a.bucket)
+                                                on:click=save_one
+                                            >
+                                                "Save"
+                                            </button>
+                                        </td>
+                                        <td data-testid=format!("perm-status-{}", a.bucket) class="uk-perm-status">
+                                            {move || match rows.with(|r| r.get(&bucket.get_value()).cloned()) {
+                                                Some(StepState::Pending | StepState::Running) => view! { <span>"Saving…"</span> }.into_any(),
+                                                Some(StepState::Done) => view! { <span class="uk-ok">"Saved"</span> }.into_any(),
+                                                Some(StepState::Failed(e)) => view! { <span class="uk-error" role="alert">{e.to_string()}</span> }.into_any(),
+                                                None => ().into_any(),
+                                            }}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <button type="button" class="uk-btn uk-btn--primary" on:click=move |_| run(changed())>
+                        "Save all changes"
+                    </button>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// A list of buckets with a key's permission on each ("media-archive — Write").
+#[component]
+pub fn AccessList(
+    /// The buckets and permissions.
+    access: Vec<BucketAccess>,
+) -> impl IntoView {
+    view! {
+        <ul class="uk-list">
+            {access.into_iter().map(|a| view! { <li><strong>{a.bucket}</strong>" — "{a.permission.label()}</li> }).collect_view()}
+        </ul>
+    }
+}

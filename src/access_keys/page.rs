@@ -1,0 +1,204 @@
+//! The "Object Storage" page: data-centre picker, tabs Buckets | Access Keys, and the dialogs the
+//! Access Keys tab opens. The view state lives in the URL query (see `state::view`).
+
+use super::buckets_panel::BucketsPanel;
+use super::create_drawer::CreateKeyDrawer;
+use super::delete_dialog::{BulkDeleteDialog, DeleteKeyDialog};
+use super::key_details::KeyDetails;
+use super::keys_panel::KeysPanel;
+use super::rotate_drawer::RotateDrawer;
+use crate::api::ApiClient;
+use crate::browser::dom::use_root;
+use crate::config::DataCentres;
+use crate::state::Tab;
+use crate::store::{use_store, History, KeyDialog, KeyStore, View};
+use crate::ui::announcer::use_announcer;
+use crate::ui::feedback::{Alert, AlertKind};
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+/// The whole page, over `client`, showing `default_dc` unless the URL names another.
+#[component]
+pub fn ObjectStoragePage(
+    /// The API the page reads and writes.
+    client: ApiClient,
+    /// The data centre shown when the URL names none.
+    default_dc: String,
+) -> impl IntoView {
+    let store = KeyStore::new(client, default_dc, View::from_router(), use_announcer());
+    provide_context(store);
+    view! {
+        <PageHeader />
+        <RefusedToken />
+        <section class="uk-card">
+            <Tabs />
+            <div
+                id="uk-panel"
+                class="uk-panel"
+                role="tabpanel"
+                aria-labelledby=move || tab_id(store.view.state.with(|v| v.tab))
+            >
+                {move || match store.view.state.with(|v| v.tab) {
+                    Tab::Keys => view! { <KeysPanel /> }.into_any(),
+                    Tab::Buckets => view! { <BucketsPanel /> }.into_any(),
+                }}
+            </div>
+        </section>
+        <PageDialogs />
+    }
+}
+
+/// The title, the data-centre picker and "+ Create Access Key".
+#[component]
+fn PageHeader() -> impl IntoView {
+    let store = use_store();
+    let DataCentres(dcs) = expect_context::<DataCentres>();
+    let change_dc = move |ev| {
+        let slug = event_target_value(&ev);
+        store.view.update(History::Push, |v| {
+            v.dc = Some(slug.clone());
+            v.page = 1;
+        });
+        store.announcer.say(format!("Showing data centre {slug}."));
+    };
+    view! {
+        <header class="uk-card uk-page-header">
+            <div>
+                <h1 class="uk-page-header__title">"Object Storage"</h1>
+                <p class="uk-page-header__sub">"Buckets/Access Keys"</p>
+            </div>
+            <div class="uk-page-header__actions">
+                <label class="uk-dc-picker">
+                    <span class="uk-dc-picker__label">"Data centre"</span>
+                    <select class="uk-select" on:change=change_dc data-testid="dc-picker">
+                        {dcs
+                            .into_iter()
+                            .map(|d| {
+                                let slug = d.slug.clone();
+                                view! {
+                                    <option value=d.slug.clone() selected=move || store.dc.with(|dc| *dc == slug)>
+                                        {format!("{}, {} ({})", d.location, d.country, d.slug)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <button
+                    type="button"
+                    class="uk-btn uk-btn--primary"
+                    id="uk-create-key"
+                    aria-haspopup="dialog"
+                    on:click=move |_| store.open_create()
+                >
+                    "+ Create Access Key"
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// Shown while the API refuses the token (see `KeyStore::observe`).
+#[component]
+fn RefusedToken() -> impl IntoView {
+    let store = use_store();
+    move || {
+        store.refused.get().map(|error| {
+            view! {
+                <Alert kind=AlertKind::Danger urgent=true testid="token-refused">
+                    <p class="uk-alert__title">{error.to_string()}</p>
+                </Alert>
+            }
+        })
+    }
+}
+
+fn tab_id(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Keys => "uk-tab-keys",
+        Tab::Buckets => "uk-tab-buckets",
+    }
+}
+
+/// The tab list: click or arrow keys; a secret on screen is never left silently.
+#[component]
+fn Tabs() -> impl IntoView {
+    let store = use_store();
+    let root = use_root();
+    let select = move |tab: Tab| {
+        if store.view.state.with_untracked(|v| v.tab) == tab {
+            return;
+        }
+        if store.reveal_open.get_untracked()
+            && !window()
+                .confirm_with_message("A secret key is shown that cannot be shown again. Switch tabs anyway?")
+                .unwrap_or(false)
+        {
+            return;
+        }
+        store.view.update(History::Push, |v| v.tab = tab);
+    };
+    let keydown = move |ev: KeyboardEvent| {
+        if !matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight" | "Home" | "End") {
+            return;
+        }
+        ev.prevent_default();
+        let next = match store.view.state.with_untracked(|v| v.tab) {
+            Tab::Keys => Tab::Buckets,
+            Tab::Buckets => Tab::Keys,
+        };
+        select(next);
+        request_animation_frame(move || {
+            root.focus(tab_id(next));
+        });
+    };
+    let tab = move |t: Tab, label: &'static str| {
+        let selected = move || store.view.state.with(|v| v.tab == t);
+        view! {
+            <button
+                type="button"
+                id=tab_id(t)
+                class="uk-tab"
+                role="tab"
+                aria-controls="uk-panel"
+                aria-selected=move || selected().to_string()
+                tabindex=move || if selected() { "0" } else { "-1" }
+                on:click=move |_| select(t)
+                on:keydown=keydown
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="uk-tabs" role="tablist" aria-label="Object storage">
+            {tab(Tab::Buckets, "Buckets")}
+            {tab(Tab::Keys, "Access Keys")}
+        </div>
+    }
+}
+
+/// The create drawer, the details of the key in the URL, and the dialog a row opened.
+#[component]
+fn PageDialogs() -> impl IntoView {
+    let store = use_store();
+    let close_dialog = Callback::new(move |_| store.dialog.set(None));
+    let details = Memo::new(move |_| store.view.state.with(|v| v.key.clone()));
+    let close_details = Callback::new(move |_| store.view.update(History::Push, |v| v.key = None));
+    view! {
+        <Show when=move || store.create_open.get()>
+            <CreateKeyDrawer />
+        </Show>
+        {move || details.get().map(|accesskey| view! { <KeyDetails accesskey on_close=close_details /> })}
+        {move || {
+            store
+                .dialog
+                .get()
+                .map(|d| match d {
+                    KeyDialog::Delete(key) => view! { <DeleteKeyDialog key on_close=close_dialog /> }.into_any(),
+                    KeyDialog::BulkDelete(keys) => view! { <BulkDeleteDialog keys on_close=close_dialog /> }.into_any(),
+                    KeyDialog::Rotate(old) => view! { <RotateDrawer old on_close=close_dialog /> }.into_any(),
+                })
+        }}
+    }
+}

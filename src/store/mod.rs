@@ -1,0 +1,223 @@
+//! The Access Keys page's shared state: the key and bucket lists, the view (kept in the URL), what
+//! is selected, pending and open. Views read it through [`use_store`]; every write to the API goes
+//! through the operations in [`ops`].
+
+pub mod ops;
+mod view;
+
+pub use ops::{NewKey, PermissionPolicy, PermissionResult, BULK_CONCURRENCY};
+pub use view::{History, View};
+
+use crate::api::{ApiClient, ApiError};
+use crate::state::bulk::BulkOutcome;
+use crate::state::Tab;
+use crate::ui::announcer::Announcer;
+use keys_api::{suggest_name, AccessKey, Bucket, KeyStatus, StatusAction};
+use leptos::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+
+pub type KeysResource = LocalResource<Result<Vec<AccessKey>, ApiError>>;
+pub type BucketsResource = LocalResource<Result<Vec<Bucket>, ApiError>>;
+
+/// Which dialog the Access Keys tab has open (besides create and details, which have their own state).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyDialog {
+    Delete(AccessKey),
+    BulkDelete(Vec<AccessKey>),
+    Rotate(AccessKey),
+}
+
+/// A status shown before the server confirms it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingStatus {
+    pub status: KeyStatus,
+    /// The request has not answered yet; once it has, the entry waits for the next list.
+    pub in_flight: bool,
+}
+
+/// A row action that failed, shown above the table until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedAction {
+    pub action: StatusAction,
+    pub key_name: String,
+    pub error: ApiError,
+}
+
+impl fmt::Display for FailedAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verb = match self.action {
+            StatusAction::Enable => "activate",
+            StatusAction::Disable => "suspend",
+            StatusAction::Remove => "delete",
+        };
+        write!(f, "Could not {verb} {}: {}", self.key_name, self.error)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct KeyStore {
+    /// Kept here, not looked up: operations run outside the component tree.
+    api: StoredValue<ApiClient>,
+    pub keys: KeysResource,
+    pub buckets: BucketsResource,
+    pub dc: Memo<String>,
+    pub view: View,
+    /// Statuses shown before the server confirms them, by access key ID.
+    pub overlay: RwSignal<HashMap<String, PendingStatus>>,
+    pub selection: RwSignal<BTreeSet<String>>,
+    /// Access key IDs created during this visit ("New" badge).
+    pub new_ids: RwSignal<Vec<String>>,
+    /// The last failed row action, shown above the table.
+    pub action_error: RwSignal<Option<FailedAction>>,
+    pub bulk_result: RwSignal<Option<BulkOutcome>>,
+    pub dialog: RwSignal<Option<KeyDialog>>,
+    /// The create drawer is open.
+    pub create_open: RwSignal<bool>,
+    /// The name in the create form. Lives with the page, so a name typed before closing the
+    /// drawer is still there when it reopens.
+    pub create_name: RwSignal<String>,
+    /// A secret is on screen: moving away asks first.
+    pub reveal_open: RwSignal<bool>,
+    /// The API refused the token on the last request: set and cleared by [`KeyStore::observe`] only.
+    pub refused: RwSignal<Option<ApiError>>,
+    pub announcer: Announcer,
+}
+
+pub fn use_store() -> KeyStore {
+    expect_context::<KeyStore>()
+}
+
+/// Every API result passes through here: the one place that notices a refused token.
+/// Safe after an `.await` (it only writes, through `try_*`).
+fn observe<T>(refused: RwSignal<Option<ApiError>>, result: Result<T, ApiError>) -> Result<T, ApiError> {
+    match &result {
+        Err(e @ ApiError::Unauthorized(_)) => {
+            refused.try_set(Some(e.clone()));
+        }
+        Err(_) => {}
+        Ok(_) => {
+            refused.try_maybe_update(|r| (r.take().is_some(), ()));
+        }
+    }
+    result
+}
+
+impl KeyStore {
+    /// The page's state for `client`, showing `default_dc` unless the view names another.
+    pub fn new(client: ApiClient, default_dc: String, view: View, announcer: Announcer) -> KeyStore {
+        let dc = Memo::new(move |_| view.state.with(|v| v.dc.clone()).unwrap_or_else(|| default_dc.clone()));
+        let refused = RwSignal::new(None);
+        let api = StoredValue::new(client);
+        let keys: KeysResource = LocalResource::new(move || {
+            let (client, dc) = (api.get_value(), dc.get());
+            async move { observe(refused, client.list_keys(&dc).await.map(|r| r.accesskeys)) }
+        });
+        let buckets: BucketsResource = LocalResource::new(move || {
+            let (client, dc) = (api.get_value(), dc.get());
+            async move { observe(refused, client.list_buckets(&dc).await.map(|r| r.buckets)) }
+        });
+        let store = KeyStore {
+            api,
+            keys,
+            buckets,
+            dc,
+            view,
+            overlay: RwSignal::new(HashMap::new()),
+            selection: RwSignal::new(BTreeSet::new()),
+            new_ids: RwSignal::new(Vec::new()),
+            action_error: RwSignal::new(None),
+            bulk_result: RwSignal::new(None),
+            dialog: RwSignal::new(None),
+            create_open: RwSignal::new(false),
+            create_name: RwSignal::new(String::new()),
+            reveal_open: RwSignal::new(false),
+            refused,
+            announcer,
+        };
+        // A fresh list retires confirmed optimistic statuses and prunes the selection.
+        Effect::new(move |_| {
+            if let Some(Ok(list)) = keys.get() {
+                store.on_keys_loaded(&list);
+            }
+        });
+        store
+    }
+
+    pub(crate) fn client(&self) -> ApiClient {
+        self.api.get_value()
+    }
+
+    /// See [`observe`].
+    pub(crate) fn observe<T>(&self, result: Result<T, ApiError>) -> Result<T, ApiError> {
+        observe(self.refused, result)
+    }
+
+    /// The loaded keys (empty while loading or after an error).
+    pub fn loaded_keys(&self) -> Vec<AccessKey> {
+        self.keys.get_untracked().and_then(Result::ok).unwrap_or_default()
+    }
+
+    pub fn loaded_buckets(&self) -> Vec<Bucket> {
+        self.buckets.get_untracked().and_then(Result::ok).unwrap_or_default()
+    }
+
+    /// The status a row shows: the optimistic one while a change is pending, else the latest list's
+    /// (rows outlive refreshes, so `key` itself may be older than the list).
+    pub fn shown_status(&self, key: &AccessKey) -> KeyStatus {
+        if let Some(s) = self.overlay.with(|o| o.get(&key.accesskey).map(|p| p.status.clone())) {
+            return s;
+        }
+        self.keys
+            .with(|r| {
+                r.as_ref()
+                    .and_then(|r| r.as_ref().ok())
+                    .and_then(|ks| ks.iter().find(|k| k.accesskey == key.accesskey))
+                    .map(|k| k.status.clone())
+            })
+            .unwrap_or_else(|| key.status.clone())
+    }
+
+    /// Opens the create drawer, suggesting a free name unless one is typed already.
+    pub fn open_create(&self) {
+        if self.create_name.with_untracked(String::is_empty) {
+            let existing: Vec<String> = self.loaded_keys().into_iter().map(|k| k.name).collect();
+            let seed = (js_sys::Math::random() * 9000.0) as u32;
+            self.create_name.set(suggest_name(existing.iter().map(String::as_str), seed));
+        }
+        self.create_open.set(true);
+    }
+
+    /// After a create: the typed name is used up, and the table shows its first page of the keys
+    /// tab, where the new key is.
+    pub fn after_create(&self) {
+        self.create_name.set(String::new());
+        let v = self.view.get_untracked();
+        if v.page != 1 || v.tab != Tab::Keys {
+            self.view.update(History::Push, |v| {
+                v.page = 1;
+                v.tab = Tab::Keys;
+            });
+        }
+    }
+
+    /// Reloads keys and buckets; the view state (search, sort, page) and the selection stay.
+    /// Safe after an `.await`.
+    pub fn refresh(&self) {
+        self.keys.refetch();
+        self.buckets.refetch();
+    }
+
+    /// Called when a fresh key list arrives: confirmed optimistic statuses are no longer needed,
+    /// and keys that are gone leave the selection.
+    fn on_keys_loaded(&self, keys: &[AccessKey]) {
+        // Only touch the signals when something changes: every row listens to them.
+        if self.overlay.with_untracked(|o| o.values().any(|p| !p.in_flight)) {
+            self.overlay.update(|o| o.retain(|_, p| p.in_flight));
+        }
+        let ids: BTreeSet<&str> = keys.iter().map(|k| k.accesskey.as_str()).collect();
+        if self.selection.with_untracked(|s| s.iter().any(|id| !ids.contains(id.as_str()))) {
+            self.selection.update(|s| s.retain(|id| ids.contains(id.as_str())));
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! Every write the console makes to the API, in one place: create, suspend/activate, delete,
+//! bulk status changes, bucket permissions, rotation.
+//!
+//! # The one async pattern
+//! - A view starts a write with `Action::new_local(move |input| store.operation(input))`, and
+//!   renders from the action (`pending()`, `value()`). Views never call `spawn_local`.
+//! - An operation is a plain method that reads what it needs from signals **when it is called**
+//!   and returns a `'static` future. After an `.await` the future touches signals only through
+//!   `try_*` methods, which do nothing once their owner is gone (a dialog closed, the console
+//!   unmounted), so a late answer can never panic.
+//! - What every caller of an operation needs happens inside it: the optimistic status and its
+//!   rollback, the "New" badge, reloading the lists, announcements of the result, and noticing a
+//!   refused token ([`KeyStore::observe`]). The view only shows the typed result.
+//!
+//! # Writing permissions
+//! [`KeyStore::set_permissions`] is the one path for bucket permissions, with an explicit
+//! [`PermissionPolicy`]: rotation copies one at a time and stops at the first refusal (so what
+//! was copied is exact and a retry continues); the key details save every changed bucket and
+//! report each one.
+
+use super::{FailedAction, KeyStore, PendingStatus};
+use crate::api::ApiError;
+use crate::state::access::{BucketAccess, StepState};
+use crate::state::bulk::{run_bounded, BulkFailure, BulkOutcome};
+use crate::state::rotation::Rotation;
+use keys_api::{AccessKey, KeyStatus, SecretKey, StatusAction};
+use leptos::prelude::*;
+use std::future::Future;
+
+/// How many requests a bulk action or a permission save keeps in flight.
+pub const BULK_CONCURRENCY: usize = 4;
+
+/// A key just created, with the only copy of its secret the console will ever have.
+/// Dropping it (when the reveal closes) overwrites the secret's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewKey {
+    pub name: String,
+    pub accesskey: String,
+    pub secret: SecretKey,
+}
+
+/// How a batch of permission writes treats a refusal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PermissionPolicy {
+    /// One at a time, in order; the first refusal stops the rest.
+    StopAtFirstRefusal,
+    /// Up to [`BULK_CONCURRENCY`] at a time; every bucket is tried and reports its own result.
+    TryEach,
+}
+
+/// One permission write and how it went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PermissionResult {
+    pub grant: BucketAccess,
+    pub result: Result<(), ApiError>,
+}
+
+fn past_tense(action: StatusAction) -> &'static str {
+    match action {
+        StatusAction::Enable => "activated",
+        StatusAction::Disable => "suspended",
+        StatusAction::Remove => "deleted",
+    }
+}
+
+impl KeyStore {
+    /// Creates a key named `name` in the current data centre. On success the key is marked New and
+    /// the key list reloads (a new key has no bucket permissions, so the buckets do not). A create
+    /// that timed out or lost its connection may still have happened: the list reloads then too.
+    pub fn create(self, name: String) -> impl Future<Output = Result<NewKey, ApiError>> + 'static {
+        let (client, dc) = (self.client(), self.dc.get_untracked());
+        async move {
+            let result = self.observe(client.create_key(&dc, &name).await);
+            match &result {
+                Ok(created) => {
+                    self.new_ids.try_update(|ids| ids.push(created.accesskey.clone()));
+                    self.keys.refetch();
+                }
+                Err(ApiError::Timeout(_) | ApiError::Network(_)) => self.keys.refetch(),
+                Err(_) => {}
+            }
+            result.map(|r| NewKey { name, accesskey: r.accesskey.clone(), secret: r.secretkey.clone() })
+        }
+    }
+
+    /// Suspends or activates one key: the row changes at once and goes back if the server refuses,
+    /// with the reason shown above the table.
+    pub fn set_status(
+        self,
+        key: AccessKey,
+        action: StatusAction,
+    ) -> impl Future<Output = Result<(), ApiError>> + 'static {
+        let (client, dc) = (self.client(), self.dc.get_untracked());
+        let status = if action == StatusAction::Enable { KeyStatus::Active } else { KeyStatus::Suspended };
+        self.action_error.set(None);
+        self.overlay.update(|o| {
+            o.insert(key.accesskey.clone(), PendingStatus { status, in_flight: true });
+        });
+        async move {
+            let result = self.observe(client.set_status(&dc, &key.accesskey, action).await.map(drop));
+            match &result {
+                Ok(()) => {
+                    self.overlay.try_update(|o| {
+                        if let Some(p) = o.get_mut(&key.accesskey) {
+                            p.in_flight = false;
+                        }
+                    });
+                    self.announcer.say(format!("Access key {} {}.", key.name, past_tense(action)));
+                    self.keys.refetch();
+                }
+                Err(error) => {
+                    self.overlay.try_update(|o| o.remove(&key.accesskey));
+                    let failed = FailedAction { action, key_name: key.name.clone(), error: error.clone() };
+                    self.announcer.alert(failed.to_string());
+                    self.action_error.try_set(Some(failed));
+                }
+            }
+            result
+        }
+    }
+
+    /// Deletes one key (status `remove`). The caller shows a refusal.
+    pub fn delete(self, key: AccessKey) -> impl Future<Output = Result<(), ApiError>> + 'static {
+        let (client, dc) = (self.client(), self.dc.get_untracked());
+        async move {
+            self.observe(client.set_status(&dc, &key.accesskey, StatusAction::Remove).await)?;
+            self.selection.try_update(|s| s.remove(&key.accesskey));
+            self.announcer.say(format!("Access key {} deleted.", key.name));
+            self.refresh();
+            Ok(())
+        }
+    }
+
+    /// Runs one status action over `keys`, [`BULK_CONCURRENCY`] at a time, and reports every
+    /// failure; the failed keys stay selected. The outcome is also kept for the page to show.
+    pub fn bulk(self, keys: Vec<AccessKey>, action: StatusAction) -> impl Future<Output = BulkOutcome> + 'static {
+        let (client, dc) = (self.client(), self.dc.get_untracked());
+        async move {
+            let results = run_bounded(keys, BULK_CONCURRENCY, |key: AccessKey| {
+                let (client, dc) = (client.clone(), dc.clone());
+                async move {
+                    let r = self.observe(client.set_status(&dc, &key.accesskey, action).await);
+                    (key, r)
+                }
+            })
+            .await;
+            let verb = match action {
+                StatusAction::Enable => "Activated",
+                StatusAction::Disable => "Suspended",
+                StatusAction::Remove => "Deleted",
+            };
+            let mut outcome = BulkOutcome { verb, ..Default::default() };
+            for (key, r) in results {
+                match r {
+                    Ok(_) => outcome.done.push(key.accesskey),
+                    Err(error) => outcome.failed.push(BulkFailure { accesskey: key.accesskey, name: key.name, error }),
+                }
+            }
+            self.selection.try_update(|s| *s = outcome.remaining_selection(s));
+            if outcome.failed.is_empty() {
+                self.announcer.say(outcome.summary());
+            } else {
+                self.announcer.alert(format!("{} {} failed.", outcome.summary(), outcome.failed.len()));
+            }
+            self.bulk_result.try_set(Some(outcome.clone()));
+            self.refresh();
+            outcome
+        }
+    }
+
+    /// Writes `grants` for `accesskey` under `policy`. `progress(i, state)` hears when grant `i`
+    /// starts and how it ends (it runs after `.await`s: it may touch signals only through `try_*`).
+    /// Grants a stopped batch never tried are left out of the results. The buckets reload after.
+    pub fn set_permissions(
+        self,
+        accesskey: String,
+        grants: Vec<BucketAccess>,
+        policy: PermissionPolicy,
+        progress: impl Fn(usize, StepState) + 'static,
+    ) -> impl Future<Output = Vec<PermissionResult>> + 'static {
+        let (client, dc) = (self.client(), self.dc.get_untracked());
+        async move {
+            let write = |i: usize, grant: BucketAccess| {
+                let (client, dc, accesskey, progress) = (client.clone(), dc.clone(), accesskey.clone(), &progress);
+                async move {
+                    progress(i, StepState::Running);
+                    let result = client.set_permission(&dc, &grant.bucket, grant.permission, &accesskey).await;
+                    let result = self.observe(result).map(drop);
+                    progress(i, result.clone().err().map_or(StepState::Done, StepState::Failed));
+                    PermissionResult { grant, result }
+                }
+            };
+            let results = match policy {
+                PermissionPolicy::TryEach => {
+                    let indexed: Vec<(usize, BucketAccess)> = grants.into_iter().enumerate().collect();
+                    run_bounded(indexed, BULK_CONCURRENCY, |(i, grant)| write(i, grant)).await
+                }
+                PermissionPolicy::StopAtFirstRefusal => {
+                    let mut results = Vec::new();
+                    for (i, grant) in grants.into_iter().enumerate() {
+                        let done = write(i, grant).await;
+                        let refused = done.result.is_err();
+                        results.push(done);
+                        if refused {
+                            break;
+                        }
+                    }
+                    results
+                }
+            };
+            self.buckets.refetch();
+            results
+        }
+    }
+
+    /// Rotation, first part: creates the replacement named `new_name`, shows its secret through
+    /// `reveal` as soon as it exists, then copies `grants` (the old key's permissions) to it.
+    pub fn rotate(
+        self,
+        rotation: RwSignal<Rotation>,
+        reveal: RwSignal<Option<NewKey>>,
+        new_name: String,
+        grants: Vec<BucketAccess>,
+    ) -> impl Future<Output = ()> + 'static {
+        let started = rotation.try_update(|r| r.start(new_name.clone(), grants)).unwrap_or(false);
+        let create = started.then(|| self.create(new_name));
+        async move {
+            let Some(create) = create else { return };
+            match create.await {
+                Ok(key) => {
+                    rotation.try_update(|r| r.created(key.accesskey.clone()));
+                    reveal.try_set(Some(key));
+                    self.copy_remaining(rotation).await;
+                }
+                Err(e) => {
+                    self.announcer.alert(format!("The replacement key was not created. {e}"));
+                    rotation.try_update(|r| r.create_failed(e));
+                }
+            }
+        }
+    }
+
+    /// Rotation, the copies: every permission not yet copied, one at a time, stopping at the
+    /// first refusal. Also what "Retry remaining steps" runs (after `Rotation::retry`).
+    pub fn copy_remaining(self, rotation: RwSignal<Rotation>) -> impl Future<Output = ()> + 'static {
+        let plan = rotation.try_update(|r| (r.new_accesskey.clone(), r.take_remaining()));
+        let copies = plan.and_then(|(id, remaining)| Some((id?, remaining))).map(|(id, remaining)| {
+            let indices: Vec<usize> = remaining.iter().map(|(i, _)| *i).collect();
+            let grants = remaining.into_iter().map(|(_, g)| g).collect();
+            let progress = move |i: usize, state: StepState| {
+                let step = indices[i];
+                rotation.try_update(|r| match state {
+                    StepState::Running => r.copy_started(step),
+                    StepState::Done => r.copy_finished(step, Ok(())),
+                    StepState::Failed(e) => r.copy_finished(step, Err(e)),
+                    StepState::Pending => {}
+                });
+            };
+            self.set_permissions(id, grants, PermissionPolicy::StopAtFirstRefusal, progress)
+        });
+        async move {
+            let Some(copies) = copies else { return };
+            copies.await;
+            if let Some((summary, failed)) = rotation.try_with_untracked(|r| (r.summary(), r.failed())) {
+                if failed {
+                    self.announcer.alert(summary);
+                } else {
+                    self.announcer.say(summary);
+                }
+            }
+            self.refresh();
+        }
+    }
+
+    /// Rotation, last part: suspends the old key, once the copies are done and the secret saved.
+    pub fn suspend_replaced(self, rotation: RwSignal<Rotation>, old: AccessKey) -> impl Future<Output = ()> + 'static {
+        let started = rotation.try_update(|r| r.suspend_started()).unwrap_or(false);
+        let (client, dc) = (self.client(), self.dc.get_untracked());
+        async move {
+            if !started {
+                return;
+            }
+            let result = self.observe(client.set_status(&dc, &old.accesskey, StatusAction::Disable).await.map(drop));
+            match &result {
+                Ok(()) => self.announcer.say(format!("Old key {} suspended.", old.name)),
+                Err(e) => self.announcer.alert(format!("The old key was not suspended. {e}")),
+            }
+            rotation.try_update(|r| r.suspend_finished(result));
+            self.refresh();
+        }
+    }
+}

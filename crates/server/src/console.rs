@@ -17,18 +17,11 @@ The API itself is available under /v2/.\n";
 
 /// Whether the last path segment looks like a file name (`app.js`, `x.wasm`).
 fn has_extension(path: &str) -> bool {
-    path.rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.'))
+    path.rsplit('/').next().is_some_and(|last| last.contains('.'))
 }
 
 fn text(status: StatusCode, body: &'static str) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        body,
-    )
-        .into_response()
+    (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
 pub async fn serve(State(state): State<AppState>, req: Request) -> Response {

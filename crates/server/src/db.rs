@@ -90,14 +90,7 @@ fn seed(conn: &mut Connection) -> rusqlite::Result<()> {
         tx.execute(
             "INSERT INTO datacenters (slug, location, country, dccc, s3_endpoint, region)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                dc.slug,
-                dc.location,
-                dc.country,
-                dc.dccc,
-                dc.s3_endpoint,
-                dc.region
-            ],
+            params![dc.slug, dc.location, dc.country, dc.dccc, dc.s3_endpoint, dc.region],
         )?;
     }
     for (dc, name, objects, current) in SEED_BUCKETS {
@@ -112,18 +105,9 @@ fn seed(conn: &mut Connection) -> rusqlite::Result<()> {
 
 /// A data centre row, as `dclocation` shows it.
 pub fn datacenter(conn: &Connection, slug: &str) -> rusqlite::Result<Option<DcLocation>> {
-    conn.query_row(
-        "SELECT slug, location, country, dccc FROM datacenters WHERE slug = ?1",
-        [slug],
-        |r| {
-            Ok(DcLocation {
-                dc: r.get(0)?,
-                location: r.get(1)?,
-                country: r.get(2)?,
-                dccc: r.get(3)?,
-            })
-        },
-    )
+    conn.query_row("SELECT slug, location, country, dccc FROM datacenters WHERE slug = ?1", [slug], |r| {
+        Ok(DcLocation { dc: r.get(0)?, location: r.get(1)?, country: r.get(2)?, dccc: r.get(3)? })
+    })
     .optional()
 }
 
@@ -152,13 +136,9 @@ pub fn list_keys(conn: &Connection, dc: &str) -> rusqlite::Result<Vec<AccessKey>
 }
 
 pub fn key_name_taken(conn: &Connection, dc: &str, name: &str) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT 1 FROM keys WHERE dcslug = ?1 AND name = ?2",
-        [dc, name],
-        |_| Ok(()),
-    )
-    .optional()
-    .map(|o| o.is_some())
+    conn.query_row("SELECT 1 FROM keys WHERE dcslug = ?1 AND name = ?2", [dc, name], |_| Ok(()))
+        .optional()
+        .map(|o| o.is_some())
 }
 
 /// Stores a new active key: its ID, and the salted hash of its secret.
@@ -180,13 +160,7 @@ pub fn insert_key(
 }
 
 pub fn accesskey_exists(conn: &Connection, accesskey: &str) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT 1 FROM keys WHERE accesskey = ?1",
-        [accesskey],
-        |_| Ok(()),
-    )
-    .optional()
-    .map(|o| o.is_some())
+    conn.query_row("SELECT 1 FROM keys WHERE accesskey = ?1", [accesskey], |_| Ok(())).optional().map(|o| o.is_some())
 }
 
 #[derive(Debug, Clone)]
@@ -196,31 +170,18 @@ pub struct KeyRow {
 }
 
 /// Finds a key of `dc` by its access key ID or, when `or_name`, by its name (the ID wins).
-pub fn find_key(
-    conn: &Connection,
-    dc: &str,
-    id_or_name: &str,
-    or_name: bool,
-) -> rusqlite::Result<Option<KeyRow>> {
+pub fn find_key(conn: &Connection, dc: &str, id_or_name: &str, or_name: bool) -> rusqlite::Result<Option<KeyRow>> {
     conn.query_row(
         "SELECT id, name FROM keys WHERE dcslug = ?1 AND (accesskey = ?2 OR (?3 AND name = ?2))
          ORDER BY accesskey = ?2 DESC LIMIT 1",
         params![dc, id_or_name, or_name],
-        |r| {
-            Ok(KeyRow {
-                id: r.get(0)?,
-                name: r.get(1)?,
-            })
-        },
+        |r| Ok(KeyRow { id: r.get(0)?, name: r.get(1)? }),
     )
     .optional()
 }
 
 pub fn set_key_status(conn: &Connection, key_id: i64, status: &KeyStatus) -> rusqlite::Result<()> {
-    conn.execute(
-        "UPDATE keys SET status = ?1 WHERE id = ?2",
-        params![status.label(), key_id],
-    )?;
+    conn.execute("UPDATE keys SET status = ?1 WHERE id = ?2", params![status.label(), key_id])?;
     Ok(())
 }
 
@@ -233,12 +194,7 @@ pub fn remove_key(conn: &mut Connection, key_id: i64) -> rusqlite::Result<()> {
 }
 
 pub fn find_bucket(conn: &Connection, dc: &str, name: &str) -> rusqlite::Result<Option<i64>> {
-    conn.query_row(
-        "SELECT id FROM buckets WHERE dcslug = ?1 AND name = ?2",
-        [dc, name],
-        |r| r.get(0),
-    )
-    .optional()
+    conn.query_row("SELECT id FROM buckets WHERE dcslug = ?1 AND name = ?2", [dc, name], |r| r.get(0)).optional()
 }
 
 /// Grants or changes (in place) a key's permission on a bucket; `Permission::None` revokes it.
@@ -250,10 +206,7 @@ pub fn set_permission(
     now: &str,
 ) -> rusqlite::Result<()> {
     if permission == Permission::None {
-        conn.execute(
-            "DELETE FROM permissions WHERE bucket_id = ?1 AND key_id = ?2",
-            [bucket_id, key_id],
-        )?;
+        conn.execute("DELETE FROM permissions WHERE bucket_id = ?1 AND key_id = ?2", [bucket_id, key_id])?;
     } else {
         conn.execute(
             "INSERT INTO permissions (bucket_id, key_id, permission, created_at) VALUES (?1, ?2, ?3, ?4)
@@ -321,17 +274,11 @@ mod tests {
         let conn = open(&path).unwrap();
         let dc = datacenter(&conn, "innoida").unwrap().unwrap();
         assert_eq!(dc.location, "Delhi (Noida)");
-        let names: Vec<_> = list_buckets(&conn, &dc)
-            .unwrap()
-            .into_iter()
-            .map(|b| b.name)
-            .collect();
+        let names: Vec<_> = list_buckets(&conn, &dc).unwrap().into_iter().map(|b| b.name).collect();
         assert_eq!(names, ["media-archive", "backups-innoida", "web-assets"]);
         drop(conn);
         let conn = open(&path).unwrap();
-        let n: i64 = conn
-            .query_row("SELECT COUNT(*) FROM buckets", [], |r| r.get(0))
-            .unwrap();
+        let n: i64 = conn.query_row("SELECT COUNT(*) FROM buckets", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 4, "a second start must not seed again");
         assert!(datacenter(&conn, "defra1").unwrap().is_none());
     }
@@ -340,46 +287,12 @@ mod tests {
     fn find_key_prefers_the_id_and_respects_the_dc() {
         let dir = tempfile::tempdir().unwrap();
         let conn = open(&dir.path().join("k.db")).unwrap();
-        insert_key(
-            &conn,
-            "innoida",
-            "alpha",
-            "IDA",
-            b"s",
-            b"h",
-            "2026-01-01 00:00:00",
-        )
-        .unwrap();
-        insert_key(
-            &conn,
-            "innoida",
-            "IDA",
-            "IDB",
-            b"s",
-            b"h",
-            "2026-01-01 00:00:01",
-        )
-        .unwrap();
-        assert_eq!(
-            find_key(&conn, "innoida", "IDA", true)
-                .unwrap()
-                .unwrap()
-                .name,
-            "alpha"
-        );
-        assert_eq!(
-            find_key(&conn, "innoida", "alpha", true)
-                .unwrap()
-                .unwrap()
-                .name,
-            "alpha"
-        );
-        assert!(find_key(&conn, "innoida", "alpha", false)
-            .unwrap()
-            .is_none());
-        assert!(find_key(&conn, "inmumbaizone2", "IDA", true)
-            .unwrap()
-            .is_none());
+        insert_key(&conn, "innoida", "alpha", "IDA", b"s", b"h", "2026-01-01 00:00:00").unwrap();
+        insert_key(&conn, "innoida", "IDA", "IDB", b"s", b"h", "2026-01-01 00:00:01").unwrap();
+        assert_eq!(find_key(&conn, "innoida", "IDA", true).unwrap().unwrap().name, "alpha");
+        assert_eq!(find_key(&conn, "innoida", "alpha", true).unwrap().unwrap().name, "alpha");
+        assert!(find_key(&conn, "innoida", "alpha", false).unwrap().is_none());
+        assert!(find_key(&conn, "inmumbaizone2", "IDA", true).unwrap().is_none());
         let keys = list_keys(&conn, "innoida").unwrap();
         assert_eq!(keys[0].accesskey, "IDB", "newest first");
     }

@@ -1,7 +1,11 @@
 //! Every failure leaves as `{"status":"error","message":"…"}` with a fitting HTTP status,
 //! including the extractor rejections axum would otherwise answer in plain text.
+//!
+//! A failure the server caused (a database error, a failed task) also carries its cause for the
+//! operator. The cause never reaches the client: it rides on the response as an extension, and
+//! the request log (`log_request` in `lib.rs`) writes it on the request's line, the one place
+//! such errors are logged.
 
-use axum::extract::rejection::PathRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -11,14 +15,17 @@ use keys_api::Envelope;
 pub struct ApiError {
     pub status: StatusCode,
     pub message: String,
+    /// What went wrong inside the server, for the log only.
+    pub cause: Option<String>,
 }
+
+/// The internal cause of a failed response, read by the request log.
+#[derive(Debug, Clone)]
+pub struct InternalCause(pub String);
 
 impl ApiError {
     pub fn new(status: StatusCode, message: impl Into<String>) -> Self {
-        ApiError {
-            status,
-            message: message.into(),
-        }
+        ApiError { status, message: message.into(), cause: None }
     }
     pub fn bad_request(message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, message)
@@ -26,46 +33,30 @@ impl ApiError {
     pub fn not_found(message: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, message)
     }
+    /// A failure of the server itself: a generic message for the client, `cause` for the log.
+    pub fn internal(message: impl Into<String>, cause: impl Into<String>) -> Self {
+        ApiError { cause: Some(cause.into()), ..Self::new(StatusCode::INTERNAL_SERVER_ERROR, message) }
+    }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(Envelope::error(self.message))).into_response()
+        let mut res = (self.status, Json(Envelope::error(self.message))).into_response();
+        if let Some(cause) = self.cause {
+            res.extensions_mut().insert(InternalCause(cause));
+        }
+        res
     }
 }
 
 impl From<rusqlite::Error> for ApiError {
     fn from(e: rusqlite::Error) -> Self {
-        // SQLite messages name tables and constraints, never bound values, so this is safe to log.
-        eprintln!("database error: {e}");
-        Self::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
+        // SQLite messages name tables and constraints, never bound values, so the log may hold them.
+        Self::internal(
             "The database could not complete the request. Try again; if it keeps failing, check the server's log.",
+            format!("database error: {e}"),
         )
     }
 }
 
-impl From<PathRejection> for ApiError {
-    fn from(_: PathRejection) -> Self {
-        Self::bad_request("The address could not be read: check the path segments (UTF-8, properly percent-encoded).")
-    }
-}
-
 pub type ApiResult<T> = Result<T, ApiError>;
-
-/// A string field of a JSON object body; `None` when absent, `null` or empty.
-pub fn str_field<'a>(body: &'a serde_json::Value, field: &str) -> ApiResult<Option<&'a str>> {
-    if !body.is_object() {
-        return Err(ApiError::bad_request(
-            "The request body must be a JSON object, such as {\"accesskey\":\"…\"}.",
-        ));
-    }
-    match body.get(field) {
-        None | Some(serde_json::Value::Null) => Ok(None),
-        Some(serde_json::Value::String(s)) if s.is_empty() => Ok(None),
-        Some(serde_json::Value::String(s)) => Ok(Some(s)),
-        Some(_) => Err(ApiError::bad_request(format!(
-            "The field \"{field}\" must be a string."
-        ))),
-    }
-}

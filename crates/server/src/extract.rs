@@ -1,4 +1,5 @@
-//! The JSON body of API requests, read with a size limit.
+//! The two extractors of the API routes, both rejecting with the API's error envelope:
+//! [`ApiPath`] for path segments and [`JsonBody`] for the body (the one place a body is parsed).
 //!
 //! A body over the limit gets a 413 envelope. The rest of such a body is still read (and
 //! dropped) up to `DRAIN_MAX`, so that the client, still sending, receives the 413 instead of
@@ -6,9 +7,32 @@
 
 use crate::error::{ApiError, ApiResult};
 use axum::body::{Body, HttpBody};
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Request};
+use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
+use serde::de::DeserializeOwned;
 use std::pin::Pin;
+
+/// Path segments, like axum's `Path`, but a segment that cannot be read (bad UTF-8 or
+/// percent-encoding) gets a 400 envelope instead of axum's plain-text rejection.
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(value)) => Ok(ApiPath(value)),
+            Err(_) => Err(ApiError::bad_request(
+                "The address could not be read: check the path segments (UTF-8, properly percent-encoded).",
+            )),
+        }
+    }
+}
 
 /// The body size limit of the API routes.
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -22,10 +46,7 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, ApiError> {
-        let declared = req
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
+        let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
         if declared.is_some_and(|n| n > DRAIN_MAX) {
             return Err(too_large());
         }
@@ -34,13 +55,28 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
     }
 }
 
+impl JsonBody {
+    /// A string field of the body (an object); `None` when absent, `null` or empty. A body that is
+    /// not an object, or a field that is not a string, is refused with `example` as the way to send it.
+    pub fn string(&self, field: &str, example: &str) -> ApiResult<Option<&str>> {
+        if !self.0.is_object() {
+            return Err(ApiError::bad_request(format!("The request body must be a JSON object, such as {example}.")));
+        }
+        match self.0.get(field) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(s)) if s.is_empty() => Ok(None),
+            Some(serde_json::Value::String(s)) => Ok(Some(s)),
+            Some(_) => {
+                Err(ApiError::bad_request(format!("The field \"{field}\" must be a string, such as {example}.")))
+            }
+        }
+    }
+}
+
 fn too_large() -> ApiError {
     ApiError::new(
         StatusCode::PAYLOAD_TOO_LARGE,
-        format!(
-            "The request body is too large: send at most {} KiB.",
-            BODY_LIMIT / 1024
-        ),
+        format!("The request body is too large: send at most {} KiB.", BODY_LIMIT / 1024),
     )
 }
 
@@ -48,9 +84,7 @@ async fn read_limited(mut body: Body) -> ApiResult<Vec<u8>> {
     let mut buf = Vec::new();
     let mut total = 0usize;
     while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await {
-        let frame = frame.map_err(|_| {
-            ApiError::bad_request("The request body could not be read. Send it again.")
-        })?;
+        let frame = frame.map_err(|_| ApiError::bad_request("The request body could not be read. Send it again."))?;
         let Ok(data) = frame.into_data() else {
             continue;
         };
@@ -85,17 +119,11 @@ mod tests {
 
     #[tokio::test]
     async fn limits_and_parsing() {
-        let ok = read_limited(Body::from(vec![b' '; BODY_LIMIT]))
-            .await
-            .unwrap();
+        let ok = read_limited(Body::from(vec![b' '; BODY_LIMIT])).await.unwrap();
         assert_eq!(ok.len(), BODY_LIMIT);
-        let err = read_limited(Body::from(vec![b' '; BODY_LIMIT + 1]))
-            .await
-            .unwrap_err();
+        let err = read_limited(Body::from(vec![b' '; BODY_LIMIT + 1])).await.unwrap_err();
         assert_eq!(err.status, StatusCode::PAYLOAD_TOO_LARGE);
-        let err = read_limited(Body::from(vec![b' '; DRAIN_MAX + 1]))
-            .await
-            .unwrap_err();
+        let err = read_limited(Body::from(vec![b' '; DRAIN_MAX + 1])).await.unwrap_err();
         assert_eq!(err.status, StatusCode::PAYLOAD_TOO_LARGE);
         assert_eq!(parse(b"  ").unwrap(), serde_json::json!({}));
         assert_eq!(parse(b"{\"a\":1}").unwrap(), serde_json::json!({"a": 1}));

@@ -2,8 +2,8 @@
 //! `POST /__test__/faults` make chosen `/v2` requests fail before they reach a handler,
 //! so the database is never touched. `DELETE /__test__/faults` clears them.
 
-use crate::body::JsonBody;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::JsonBody;
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
@@ -52,10 +52,7 @@ pub struct Faults {
 
 impl Faults {
     pub fn add(&self, rule: FaultRule) {
-        self.rules
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(rule);
+        self.rules.lock().unwrap_or_else(|e| e.into_inner()).push(rule);
     }
 
     pub fn clear(&self) {
@@ -67,14 +64,8 @@ impl Faults {
         let mut rules = self.rules.lock().unwrap_or_else(|e| e.into_inner());
         let mut hit = None;
         for rule in rules.iter_mut() {
-            let method_ok = rule
-                .method
-                .as_deref()
-                .is_none_or(|m| m.eq_ignore_ascii_case(method));
-            let path_ok = rule
-                .path_contains
-                .as_deref()
-                .is_none_or(|p| path.contains(p));
+            let method_ok = rule.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method));
+            let path_ok = rule.path_contains.as_deref().is_none_or(|p| path.contains(p));
             if !(method_ok && path_ok && rule.times > 0) {
                 continue;
             }
@@ -83,8 +74,7 @@ impl Faults {
                 continue;
             }
             rule.times -= 1;
-            let status =
-                StatusCode::from_u16(rule.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let status = StatusCode::from_u16(rule.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             hit = Some((status, rule.message.clone()));
             break;
         }
@@ -103,14 +93,8 @@ pub async fn inject(State(state): State<AppState>, req: Request, next: Next) -> 
     next.run(req).await
 }
 
-pub async fn add_rule(
-    State(state): State<AppState>,
-    JsonBody(body): JsonBody,
-) -> ApiResult<Json<Envelope>> {
-    let faults = state
-        .faults
-        .as_ref()
-        .ok_or_else(|| ApiError::not_found("Not found."))?;
+pub async fn add_rule(State(state): State<AppState>, JsonBody(body): JsonBody) -> ApiResult<Json<Envelope>> {
+    let faults = state.faults.as_ref().ok_or_else(|| ApiError::not_found("Not found."))?;
     let rule: FaultRule = serde_json::from_value(body).map_err(|e| {
         ApiError::bad_request(format!(
             "Not a fault rule ({e}). Send {{\"method\":\"POST\",\"path_contains\":\"/permission/\",\"status\":500,\
@@ -118,19 +102,14 @@ pub async fn add_rule(
         ))
     })?;
     if !(400..=599).contains(&rule.status) {
-        return Err(ApiError::bad_request(
-            "A fault's status must be between 400 and 599.",
-        ));
+        return Err(ApiError::bad_request("A fault's status must be between 400 and 599."));
     }
     faults.add(rule);
     Ok(Json(Envelope::success("Fault rule registered")))
 }
 
 pub async fn clear_rules(State(state): State<AppState>) -> ApiResult<Json<Envelope>> {
-    let faults = state
-        .faults
-        .as_ref()
-        .ok_or_else(|| ApiError::not_found("Not found."))?;
+    let faults = state.faults.as_ref().ok_or_else(|| ApiError::not_found("Not found."))?;
     faults.clear();
     Ok(Json(Envelope::success("All fault rules cleared")))
 }
@@ -146,20 +125,11 @@ mod tests {
     #[test]
     fn skips_then_fails_times_then_passes() {
         let f = Faults::default();
-        f.add(rule(
-            r#"{"method":"POST","path_contains":"/permission/","times":2,"skip":1,"status":503}"#,
-        ));
-        assert_eq!(
-            f.take("GET", "/v2/x/permission/read"),
-            None,
-            "method differs"
-        );
+        f.add(rule(r#"{"method":"POST","path_contains":"/permission/","times":2,"skip":1,"status":503}"#));
+        assert_eq!(f.take("GET", "/v2/x/permission/read"), None, "method differs");
         assert_eq!(f.take("POST", "/v2/x/status"), None, "path differs");
         assert_eq!(f.take("POST", "/v2/x/permission/read"), None, "skipped");
-        assert_eq!(
-            f.take("post", "/v2/x/permission/read").unwrap().0,
-            StatusCode::SERVICE_UNAVAILABLE
-        );
+        assert_eq!(f.take("post", "/v2/x/permission/read").unwrap().0, StatusCode::SERVICE_UNAVAILABLE);
         assert!(f.take("POST", "/v2/x/permission/read").is_some());
         assert_eq!(f.take("POST", "/v2/x/permission/read"), None, "used up");
     }
@@ -171,9 +141,6 @@ mod tests {
         f.clear();
         assert_eq!(f.take("GET", "/v2/anything"), None);
         f.add(rule("{}"));
-        assert_eq!(
-            f.take("GET", "/v2/anything"),
-            Some((StatusCode::INTERNAL_SERVER_ERROR, "Injected failure".into()))
-        );
+        assert_eq!(f.take("GET", "/v2/anything"), Some((StatusCode::INTERNAL_SERVER_ERROR, "Injected failure".into())));
     }
 }

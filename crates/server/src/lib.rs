@@ -2,10 +2,10 @@
 //! (`shared/reference/utho-api.md`) on SQLite, which also serves the built console.
 
 pub mod auth;
-pub mod body;
 pub mod console;
 pub mod db;
 pub mod error;
+pub mod extract;
 pub mod faults;
 pub mod ids;
 pub mod routes;
@@ -51,69 +51,40 @@ pub struct AppState {
 
 /// A route at `path` and at `path/`.
 fn both(router: Router<AppState>, path: &str, method: MethodRouter<AppState>) -> Router<AppState> {
-    router
-        .route(path, method.clone())
-        .route(&format!("{path}/"), method)
+    router.route(path, method.clone()).route(&format!("{path}/"), method)
 }
 
 fn api_router(state: &AppState) -> Router<AppState> {
     let endpoints: [(&str, MethodRouter<AppState>); 5] = [
         ("/v2/objectstorage/{dc}/accesskeys", get(routes::list_keys)),
-        (
-            "/v2/objectstorage/{dc}/accesskey/create",
-            post(routes::create_key),
-        ),
-        (
-            "/v2/objectstorage/{dc}/accesskey/{name}/status",
-            post(routes::set_status),
-        ),
+        ("/v2/objectstorage/{dc}/accesskey/create", post(routes::create_key)),
+        ("/v2/objectstorage/{dc}/accesskey/{name}/status", post(routes::set_status)),
         (
             "/v2/objectstorage/{dc}/bucket/{bucket}/permission/{permission}/accesskey/{accesskey}",
             post(routes::set_permission),
         ),
         ("/v2/objectstorage/{dc}/bucket", get(routes::list_buckets)),
     ];
-    let v2 = endpoints
-        .into_iter()
-        .fold(Router::new(), |router, (path, method)| {
-            both(router, path, method)
-        });
+    let v2 = endpoints.into_iter().fold(Router::new(), |router, (path, method)| both(router, path, method));
     v2.route("/v2", any(routes::not_found))
         .route("/v2/", any(routes::not_found))
         .route("/v2/{*rest}", any(routes::not_found))
         .method_not_allowed_fallback(routes::method_not_allowed)
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            faults::inject,
-        ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            auth::require_token,
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("no-store"),
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), faults::inject))
+        .layer(middleware::from_fn_with_state(state.clone(), auth::require_token))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
 }
 
 fn test_router(state: &AppState) -> Router<AppState> {
-    let hidden = Router::new()
-        .route("/__test__", any(test_route_absent))
-        .route("/__test__/{*rest}", any(test_route_absent));
+    let hidden =
+        Router::new().route("/__test__", any(test_route_absent)).route("/__test__/{*rest}", any(test_route_absent));
     if state.faults.is_none() {
         return hidden;
     }
     let mut r = hidden;
-    r = both(
-        r,
-        "/__test__/faults",
-        post(faults::add_rule).delete(faults::clear_rules),
-    );
+    r = both(r, "/__test__/faults", post(faults::add_rule).delete(faults::clear_rules));
     r.method_not_allowed_fallback(routes::method_not_allowed)
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            auth::require_token,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), auth::require_token))
 }
 
 async fn test_route_absent() -> error::ApiError {
@@ -137,19 +108,17 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// One line per request: method, path (never the query), status, elapsed time. No headers, no bodies.
+/// One line per request: method, path (never the query), status, elapsed time, and for a failure
+/// of the server itself its cause (`error::InternalCause`). No headers, no bodies.
 async fn log_request(req: Request, next: Next) -> Response {
-    let (method, path, start) = (
-        req.method().clone(),
-        req.uri().path().to_owned(),
-        Instant::now(),
-    );
+    let (method, path, start) = (req.method().clone(), req.uri().path().to_owned(), Instant::now());
     let res = next.run(req).await;
-    println!(
-        "{method} {path} {} {:.1}ms",
-        res.status().as_u16(),
-        start.elapsed().as_secs_f64() * 1000.0
-    );
+    let elapsed = start.elapsed().as_secs_f64() * 1000.0;
+    let status = res.status().as_u16();
+    match res.extensions().get::<error::InternalCause>() {
+        Some(error::InternalCause(cause)) => println!("{method} {path} {status} {elapsed:.1}ms {cause}"),
+        None => println!("{method} {path} {status} {elapsed:.1}ms"),
+    }
     res
 }
 
@@ -169,15 +138,9 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Opens the database, binds, prints the Console line and serves until Ctrl-C or SIGTERM.
 pub async fn run(config: Config) -> Result<(), BoxError> {
-    let conn = db::open(&config.db)
-        .map_err(|e| format!("cannot open the database {}: {e}", config.db.display()))?;
-    let given = config
-        .token
-        .filter(|t| !t.trim().is_empty())
-        .map(|t| t.trim().to_string());
-    let token = given
-        .clone()
-        .unwrap_or_else(|| ids::random_alnum(ids::TOKEN_LEN));
+    let conn = db::open(&config.db).map_err(|e| format!("cannot open the database {}: {e}", config.db.display()))?;
+    let given = config.token.filter(|t| !t.trim().is_empty()).map(|t| t.trim().to_string());
+    let token = given.clone().unwrap_or_else(|| ids::random_alnum(ids::TOKEN_LEN));
     let listener = tokio::net::TcpListener::bind(&config.listen)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
@@ -198,11 +161,7 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
         )?;
     }
     if !config.dist.join("index.html").is_file() {
-        writeln!(
-            out,
-            "note: no built console in {}; `make run` builds it",
-            config.dist.display()
-        )?;
+        writeln!(out, "note: no built console in {}; `make run` builds it", config.dist.display())?;
     }
     writeln!(out, "Listening on {addr}")?;
     let shown = browsable(addr);
@@ -213,9 +172,7 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
     out.flush()?;
     drop(out);
 
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
     println!("Stopped.");
     Ok(())
 }

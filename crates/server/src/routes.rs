@@ -1,18 +1,17 @@
 //! The `/v2/objectstorage/{dc}/…` handlers. Each one checks the data centre, then works on the
 //! database inside `spawn_blocking`; every change is committed before the response is sent.
 
-use crate::body::JsonBody;
 use crate::db::{self, KeyRow};
-use crate::error::{str_field, ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiPath, JsonBody};
 use crate::{ids, AppState};
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use keys_api::{
-    validate_key_name, BucketsResponse, CreateKeyRequest, CreateKeyResponse, DcLocation, Envelope,
-    KeyStatus, ListKeysResponse, Permission, SecretKey, StatusAction, StatusRequest,
+    validate_key_name, BucketsResponse, CreateKeyRequest, CreateKeyResponse, DcLocation, Envelope, KeyStatus,
+    ListKeysResponse, Permission, SecretKey, StatusAction, StatusRequest,
 };
 use rusqlite::Connection;
 
@@ -27,11 +26,8 @@ async fn with_db<T: Send + 'static>(
         f(&mut conn)
     })
     .await
-    .map_err(|_| {
-        ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "The server failed while handling the request.",
-        )
+    .map_err(|e| {
+        ApiError::internal("The server failed while handling the request.", format!("database task failed: {e}"))
     })?
 }
 
@@ -41,59 +37,36 @@ fn require_dc(conn: &Connection, slug: &str) -> ApiResult<DcLocation> {
         return Ok(dc);
     }
     let known = db::datacenter_slugs(conn)?.join(", ");
-    Err(ApiError::not_found(format!(
-        "Data centre \"{slug}\" not found. Object storage is available in: {known}."
-    )))
+    Err(ApiError::not_found(format!("Data centre \"{slug}\" not found. Object storage is available in: {known}.")))
 }
 
 pub async fn list_keys(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
+    ApiPath(dc): ApiPath<String>,
 ) -> ApiResult<Json<ListKeysResponse>> {
-    let Path(dc) = path?;
     let accesskeys = with_db(&state, move |conn| {
         require_dc(conn, &dc)?;
         Ok(db::list_keys(conn, &dc)?)
     })
     .await?;
-    Ok(Json(ListKeysResponse {
-        accesskeys,
-        envelope: Envelope::success(""),
-    }))
+    Ok(Json(ListKeysResponse { accesskeys, envelope: Envelope::success("") }))
 }
 
 pub async fn create_key(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
-    JsonBody(body): JsonBody,
+    ApiPath(dc): ApiPath<String>,
+    body: JsonBody,
 ) -> ApiResult<Response> {
-    let Path(dc) = path?;
-    if !body.is_object() {
-        return Err(ApiError::bad_request(
-            "The request body must be a JSON object with the key name in \"accesskey\", such as {\"accesskey\":\"backup-nightly\"}.",
-        ));
-    }
-    let name = match body.get("accesskey") {
-        None | Some(serde_json::Value::Null) => String::new(),
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(_) => {
-            return Err(ApiError::bad_request(
-                "The key name in \"accesskey\" must be a string, such as {\"accesskey\":\"backup-nightly\"}.",
-            ))
-        }
-    };
+    let name = body.string("accesskey", CREATE_EXAMPLE)?.unwrap_or_default().to_string();
     let request = CreateKeyRequest { accesskey: name };
     let (accesskey, secret) = with_db(&state, move |conn| {
         require_dc(conn, &dc)?;
         let name = request.accesskey;
-        validate_key_name(&name)
-            .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+        validate_key_name(&name).map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
         if db::key_name_taken(conn, &dc, &name)? {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
-                format!(
-                    "An access key named \"{name}\" already exists in {dc}. Choose another name."
-                ),
+                format!("An access key named \"{name}\" already exists in {dc}. Choose another name."),
             ));
         }
         let mut accesskey = ids::random_alnum(ids::ID_LEN);
@@ -107,53 +80,38 @@ pub async fn create_key(
         Ok((accesskey, secret))
     })
     .await?;
-    let response = CreateKeyResponse {
-        envelope: Envelope::success("Object User has been created"),
-        accesskey,
-        secretkey: secret,
-    };
+    let response =
+        CreateKeyResponse { envelope: Envelope::success("Object User has been created"), accesskey, secretkey: secret };
     let mut res = Json(response).into_response();
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(res)
 }
 
-/// The status body, read by hand so that a wrong value gets a message listing the right ones.
-fn status_request(body: &serde_json::Value, path_key: &str) -> ApiResult<StatusRequest> {
+/// How a create body looks.
+const CREATE_EXAMPLE: &str = "{\"accesskey\":\"backup-nightly\"}";
+/// How a status body looks.
+const STATUS_EXAMPLE: &str = "{\"accesskey\":\"…\",\"status\":\"disable\"}";
+
+/// The status body; a wrong value gets a message listing the right ones.
+fn status_request(body: &JsonBody, path_key: &str) -> ApiResult<StatusRequest> {
     const VALID: &str = "Use \"enable\", \"disable\" or \"remove\" in \"status\", such as {\"accesskey\":\"…\",\"status\":\"disable\"}.";
-    let status = match str_field(body, "status") {
+    let status = match body.string("status", STATUS_EXAMPLE) {
         Ok(Some(s)) => s,
-        Ok(None) => {
-            return Err(ApiError::bad_request(format!(
-                "The status is missing. {VALID}"
-            )))
-        }
-        Err(_) => {
-            return Err(ApiError::bad_request(format!(
-                "The status must be a string. {VALID}"
-            )))
-        }
+        Ok(None) => return Err(ApiError::bad_request(format!("The status is missing. {VALID}"))),
+        Err(_) => return Err(ApiError::bad_request(format!("The status must be a string. {VALID}"))),
     };
-    let action: StatusAction = serde_json::from_value(serde_json::Value::String(
-        status.trim().to_ascii_lowercase(),
-    ))
-    .map_err(|_| ApiError::bad_request(format!("Unknown status \"{status}\". {VALID}")))?;
-    let accesskey = str_field(body, "accesskey")?
-        .unwrap_or(path_key)
-        .to_string();
-    Ok(StatusRequest {
-        accesskey,
-        status: action,
-    })
+    let action: StatusAction = serde_json::from_value(serde_json::Value::String(status.trim().to_ascii_lowercase()))
+        .map_err(|_| ApiError::bad_request(format!("Unknown status \"{status}\". {VALID}")))?;
+    let accesskey = body.string("accesskey", STATUS_EXAMPLE)?.unwrap_or(path_key).to_string();
+    Ok(StatusRequest { accesskey, status: action })
 }
 
 pub async fn set_status(
     State(state): State<AppState>,
-    path: Result<Path<(String, String)>, PathRejection>,
-    JsonBody(body): JsonBody,
+    ApiPath((dc, path_key)): ApiPath<(String, String)>,
+    body: JsonBody,
 ) -> ApiResult<Json<Envelope>> {
-    let Path((dc, path_key)) = path?;
-    let from_body = str_field(&body, "accesskey")?.is_some();
+    let from_body = body.string("accesskey", STATUS_EXAMPLE)?.is_some();
     let message = with_db(&state, move |conn| {
         require_dc(conn, &dc)?;
         let request = status_request(&body, &path_key)?;
@@ -187,10 +145,9 @@ fn key_not_found(key: &str, dc: &str) -> ApiError {
 
 pub async fn set_permission(
     State(state): State<AppState>,
-    path: Result<Path<(String, String, String, String)>, PathRejection>,
+    ApiPath((dc, bucket, permission, key)): ApiPath<(String, String, String, String)>,
     _body: JsonBody, // no body, `{}` or any JSON: nothing in it is used
 ) -> ApiResult<Json<Envelope>> {
-    let Path((dc, bucket, permission, key)) = path?;
     let message = with_db(&state, move |conn| {
         require_dc(conn, &dc)?;
         let permission = Permission::parse(&permission).ok_or_else(|| {
@@ -215,18 +172,14 @@ pub async fn set_permission(
 
 pub async fn list_buckets(
     State(state): State<AppState>,
-    path: Result<Path<String>, PathRejection>,
+    ApiPath(dc): ApiPath<String>,
 ) -> ApiResult<Json<BucketsResponse>> {
-    let Path(dc) = path?;
     let buckets = with_db(&state, move |conn| {
         let dc = require_dc(conn, &dc)?;
         Ok(db::list_buckets(conn, &dc)?)
     })
     .await?;
-    Ok(Json(BucketsResponse {
-        buckets,
-        envelope: Envelope::success(""),
-    }))
+    Ok(Json(BucketsResponse { buckets, envelope: Envelope::success("") }))
 }
 
 pub async fn not_found() -> ApiError {

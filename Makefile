@@ -9,12 +9,13 @@ LISTEN ?= 127.0.0.1:8080
 DB ?= ./data/keys.db
 SERVER := target/server/keys-server
 
-.PHONY: run test tools tools-test fetch console server test-rust test-wasm test-e2e sizes clean
+.PHONY: run test lint tools tools-test fetch console server test-rust test-wasm test-e2e screenshot sizes clean
 
 run: tools console server
 	$(SERVER) --listen $(LISTEN) --db $(DB) --dist dist
 
-test: tools-test console server test-rust test-wasm test-e2e
+# Lint first: a formatting slip fails in seconds, not after the builds.
+test: tools-test lint console server test-rust test-wasm test-e2e
 
 tools:
 	@scripts/install.sh build
@@ -32,6 +33,13 @@ console: fetch
 server: fetch
 	cargo build --profile server -p keys-server
 
+# rustfmt (rustfmt.toml), then clippy with warnings as errors: the server and the shared crate
+# natively, the console for the wasm target it ships as.
+lint: fetch
+	cargo fmt --all --check
+	cargo clippy -p keys-server -p keys-api --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p keys-console --all-targets -- -D warnings
+
 # Unit tests (shared crate, console logic) and the server's HTTP integration tests.
 test-rust: fetch
 	cargo test --workspace
@@ -43,6 +51,10 @@ test-wasm: fetch
 # Playwright end-to-end tests against the real server on a temporary database.
 test-e2e: console server
 	npx playwright test -c tests/playwright.config.ts
+
+# The README's pictures (docs/), made on purpose on a fresh database. `make test` never writes them.
+screenshot: tools-test console server
+	npx playwright test -c tests/screenshots.config.ts
 
 # Built sizes of the console (raw, gzip, brotli).
 sizes: console

@@ -74,4 +74,6 @@ test("with the API unreachable the table shows an error, and Retry works once it
 test("a refused token says what to do", async ({ page }) => {
   await page.goto("/#token=wrong-token");
   await expect(page.getByTestId("load-error")).toContainText("The API token was refused");
+  // One place notices a refused token, whichever request met it, and says so at the top.
+  await expect(page.getByTestId("token-refused")).toContainText("The API token was refused");
 });

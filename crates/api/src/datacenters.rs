@@ -19,9 +19,7 @@ pub struct DataCentre {
 /// The built-in list, parsed once from `datacenters.json`.
 pub fn datacenters() -> &'static [DataCentre] {
     static LIST: OnceLock<Vec<DataCentre>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        serde_json::from_str(include_str!("datacenters.json")).expect("datacenters.json is valid")
-    })
+    LIST.get_or_init(|| serde_json::from_str(include_str!("datacenters.json")).expect("datacenters.json is valid"))
 }
 
 #[cfg(test)]

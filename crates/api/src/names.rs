@@ -20,26 +20,11 @@ impl fmt::Display for NameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             NameError::Empty => write!(f, "Enter a key name."),
-            NameError::TooShort(n) => write!(
-                f,
-                "Use at least {NAME_MIN} characters (this name has {n})."
-            ),
-            NameError::TooLong(n) => write!(
-                f,
-                "Use at most {NAME_MAX} characters (this name has {n})."
-            ),
-            NameError::BadStart(c) => write!(
-                f,
-                "Start the name with a letter or a digit, not “{c}”."
-            ),
-            NameError::Space => write!(
-                f,
-                "Remove the spaces: use letters, digits, _ and - only."
-            ),
-            NameError::BadChar(c) => write!(
-                f,
-                "Remove “{c}”: use letters, digits, _ and - only."
-            ),
+            NameError::TooShort(n) => write!(f, "Use at least {NAME_MIN} characters (this name has {n})."),
+            NameError::TooLong(n) => write!(f, "Use at most {NAME_MAX} characters (this name has {n})."),
+            NameError::BadStart(c) => write!(f, "Start the name with a letter or a digit, not “{c}”."),
+            NameError::Space => write!(f, "Remove the spaces: use letters, digits, _ and - only."),
+            NameError::BadChar(c) => write!(f, "Remove “{c}”: use letters, digits, _ and - only."),
         }
     }
 }
@@ -57,11 +42,7 @@ pub fn validate_key_name(name: &str) -> Result<(), NameError> {
         return Err(NameError::Empty);
     }
     if let Some(c) = name.chars().find(|c| !allowed(*c)) {
-        return Err(if c.is_whitespace() {
-            NameError::Space
-        } else {
-            NameError::BadChar(c)
-        });
+        return Err(if c.is_whitespace() { NameError::Space } else { NameError::BadChar(c) });
     }
     let first = name.chars().next().expect("not empty");
     if !first.is_ascii_alphanumeric() {
@@ -121,10 +102,7 @@ mod tests {
     #[test]
     fn messages_say_what_to_change() {
         assert_eq!(NameError::Empty.to_string(), "Enter a key name.");
-        assert_eq!(
-            validate_key_name("ab").unwrap_err().to_string(),
-            "Use at least 3 characters (this name has 2)."
-        );
+        assert_eq!(validate_key_name("ab").unwrap_err().to_string(), "Use at least 3 characters (this name has 2).");
         assert_eq!(
             validate_key_name(&"x".repeat(65)).unwrap_err().to_string(),
             "Use at most 64 characters (this name has 65)."

@@ -295,8 +295,12 @@ mod tests {
 
     #[test]
     fn status_spellings() {
-        for (s, want) in [("Active", KeyStatus::Active), ("suspended", KeyStatus::Suspended),
-                          ("Disabled", KeyStatus::Suspended), ("Pending", KeyStatus::Other("Pending".into()))] {
+        for (s, want) in [
+            ("Active", KeyStatus::Active),
+            ("suspended", KeyStatus::Suspended),
+            ("Disabled", KeyStatus::Suspended),
+            ("Pending", KeyStatus::Other("Pending".into())),
+        ] {
             assert_eq!(KeyStatus::from(s), want);
         }
         assert_eq!(serde_json::to_string(&KeyStatus::Suspended).unwrap(), r#""Suspended""#);

@@ -8,7 +8,8 @@ use serde_json::json;
 
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
 connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'none'";
-const INDEX: &str = "<!doctype html><html><head><title>Access keys</title></head><body><p>console index page</p></body></html>\n";
+const INDEX: &str =
+    "<!doctype html><html><head><title>Access keys</title></head><body><p>console index page</p></body></html>\n";
 
 fn permission_path(key: &str) -> String {
     format!("/v2/objectstorage/innoida/bucket/media-archive/permission/write/accesskey/{key}")
@@ -27,19 +28,14 @@ fn content_type(res: &reqwest::Response) -> &str {
 async fn unknown_api_routes_are_json_404s() {
     let dir = tempdir();
     let server = Server::new(dir.path());
-    for path in [
-        "/v2",
-        "/v2/",
-        "/v2/objectstorage",
-        "/v2/objectstorage/innoida/accesskey",
-        "/v2/objectstorage/innoida/keys",
-    ] {
+    for path in
+        ["/v2", "/v2/", "/v2/objectstorage", "/v2/objectstorage/innoida/accesskey", "/v2/objectstorage/innoida/keys"]
+    {
         let (status, body) = server.get(path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         error_message(&body);
     }
-    let (status, body) =
-        send(server.api(Method::DELETE, "/v2/objectstorage/innoida/accesskeys")).await;
+    let (status, body) = send(server.api(Method::DELETE, "/v2/objectstorage/innoida/accesskeys")).await;
     assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
     error_message(&body);
 }
@@ -59,29 +55,17 @@ async fn oversized_bodies_get_a_413_envelope() {
     // The client always gets the 413, never a reset connection while it is still sending.
     for _ in 0..10 {
         let req = server
-            .api(
-                Method::POST,
-                "/v2/objectstorage/innoida/bucket/web-assets/permission/read/accesskey/x",
-            )
+            .api(Method::POST, "/v2/objectstorage/innoida/bucket/web-assets/permission/read/accesskey/x")
             .body(vec![b' '; 300 * 1024]);
         assert_eq!(send(req).await.0, StatusCode::PAYLOAD_TOO_LARGE);
     }
     let huge_status = json!({"accesskey": "x".repeat(20 * 1024), "status": "remove"});
-    let (status, body) = server
-        .post(
-            "/v2/objectstorage/innoida/accesskey/abc/status",
-            huge_status,
-        )
-        .await;
+    let (status, body) = server.post("/v2/objectstorage/innoida/accesskey/abc/status", huge_status).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     error_message(&body);
     // Just under the limit is read (and then judged on its content).
-    let (status, body) = server
-        .post(
-            "/v2/objectstorage/innoida/accesskey/create",
-            json!({"accesskey": "b".repeat(15 * 1024)}),
-        )
-        .await;
+    let (status, body) =
+        server.post("/v2/objectstorage/innoida/accesskey/create", json!({"accesskey": "b".repeat(15 * 1024)})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(keys(&server).await.is_empty());
 }
@@ -105,16 +89,8 @@ async fn fault_injection_is_off_by_default() {
 #[tokio::test]
 async fn a_fault_rule_fails_exactly_the_chosen_request() {
     let dir = tempdir();
-    let server = Opts::new(dir.path())
-        .arg("--enable-test-fault-injection")
-        .start();
-    assert!(
-        server
-            .output()
-            .contains("WARNING: TEST FAULT INJECTION IS ENABLED"),
-        "{}",
-        server.output()
-    );
+    let server = Opts::new(dir.path()).arg("--enable-test-fault-injection").start();
+    assert!(server.output().contains("WARNING: TEST FAULT INJECTION IS ENABLED"), "{}", server.output());
     let (id, _) = server.create("alpha-key").await;
     let rule = json!({"method": "POST", "path_contains": "/permission/", "status": 500, "message": "Injected failure", "times": 1, "skip": 0});
 
@@ -128,14 +104,9 @@ async fn a_fault_rule_fails_exactly_the_chosen_request() {
     assert_eq!(keys(&server).await.len(), 1);
     let (status, body) = send(server.api(Method::POST, &permission_path(&id))).await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
-    assert_eq!(
-        body,
-        json!({"status": "error", "message": "Injected failure"})
-    );
+    assert_eq!(body, json!({"status": "error", "message": "Injected failure"}));
     assert!(
-        bucket_permissions(&server, "media-archive")
-            .await
-            .is_empty(),
+        bucket_permissions(&server, "media-archive").await.is_empty(),
         "the failed request did not reach the database"
     );
     let (status, _) = send(server.api(Method::POST, &permission_path(&id))).await;
@@ -148,42 +119,21 @@ async fn a_fault_rule_fails_exactly_the_chosen_request() {
     let status_path = format!("/v2/objectstorage/innoida/accesskey/{id}/status");
     let mut seen = Vec::new();
     for action in ["disable", "enable", "enable", "disable"] {
-        seen.push(
-            server
-                .post(&status_path, json!({"accesskey": id, "status": action}))
-                .await
-                .0
-                .as_u16(),
-        );
+        seen.push(server.post(&status_path, json!({"accesskey": id, "status": action})).await.0.as_u16());
     }
     assert_eq!(seen, [200, 503, 503, 200]);
-    assert_eq!(
-        keys(&server).await[0].2,
-        "Suspended",
-        "only the passing requests changed the key"
-    );
+    assert_eq!(keys(&server).await[0].2, "Suspended", "only the passing requests changed the key");
 
     // DELETE clears every rule.
     let rule = json!({"path_contains": "/accesskeys", "times": 5});
     send(server.api(Method::POST, "/__test__/faults").json(&rule)).await;
-    assert_eq!(
-        server.get("/v2/objectstorage/innoida/accesskeys").await.0,
-        StatusCode::INTERNAL_SERVER_ERROR
-    );
+    assert_eq!(server.get("/v2/objectstorage/innoida/accesskeys").await.0, StatusCode::INTERNAL_SERVER_ERROR);
     let (status, _) = send(server.api(Method::DELETE, "/__test__/faults")).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(
-        server.get("/v2/objectstorage/innoida/accesskeys").await.0,
-        StatusCode::OK
-    );
+    assert_eq!(server.get("/v2/objectstorage/innoida/accesskeys").await.0, StatusCode::OK);
 
     // A malformed rule is refused with a message.
-    let (status, body) = send(
-        server
-            .api(Method::POST, "/__test__/faults")
-            .json(&json!({"status": "loud"})),
-    )
-    .await;
+    let (status, body) = send(server.api(Method::POST, "/__test__/faults").json(&json!({"status": "loud"}))).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     error_message(&body);
 }
@@ -191,9 +141,7 @@ async fn a_fault_rule_fails_exactly_the_chosen_request() {
 #[tokio::test]
 async fn fault_injection_can_be_enabled_by_environment() {
     let dir = tempdir();
-    let server = Opts::new(dir.path())
-        .env("KEYS_ENABLE_TEST_FAULT_INJECTION", "1")
-        .start();
+    let server = Opts::new(dir.path()).env("KEYS_ENABLE_TEST_FAULT_INJECTION", "1").start();
     let (status, _) = send(server.api(Method::DELETE, "/__test__/faults")).await;
     assert_eq!(status, StatusCode::OK);
 }
@@ -215,10 +163,7 @@ async fn console_files_spa_fallback_and_headers() {
         assert_eq!(res.headers()["x-content-type-options"], "nosniff");
         assert_eq!(res.headers()["referrer-policy"], "no-referrer");
         assert!(content_type(&res).starts_with("text/html"));
-        assert!(
-            res.text().await.unwrap().contains("console index page"),
-            "{path}"
-        );
+        assert!(res.text().await.unwrap().contains("console index page"), "{path}");
     }
     let res = get_page(&server, "/pkg/app.js").await;
     assert_eq!(res.status(), StatusCode::OK);
@@ -238,26 +183,12 @@ async fn console_files_spa_fallback_and_headers() {
     assert!(content_type(&res).starts_with("text/plain"));
     assert_eq!(res.text().await.unwrap(), "User-agent: *\nDisallow: /\n");
     // Responses are compressed when the client asks.
-    let res = server
-        .anon(Method::GET, "/")
-        .header("accept-encoding", "gzip")
-        .send()
-        .await
-        .unwrap();
+    let res = server.anon(Method::GET, "/").header("accept-encoding", "gzip").send().await.unwrap();
     assert_eq!(res.headers()["content-encoding"], "gzip");
-    let res = server
-        .anon(Method::GET, "/pkg/app.js")
-        .header("accept-encoding", "br")
-        .send()
-        .await
-        .unwrap();
+    let res = server.anon(Method::GET, "/pkg/app.js").header("accept-encoding", "br").send().await.unwrap();
     assert_eq!(res.headers()["content-encoding"], "br");
     // API responses carry the security headers as well.
-    let res = server
-        .api(Method::GET, "/v2/objectstorage/innoida/accesskeys")
-        .send()
-        .await
-        .unwrap();
+    let res = server.api(Method::GET, "/v2/objectstorage/innoida/accesskeys").send().await.unwrap();
     assert_eq!(res.headers()["content-security-policy"], CSP);
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
 }
@@ -268,19 +199,12 @@ async fn robots_txt_from_dist_wins() {
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(&dist).unwrap();
     std::fs::write(dist.join("index.html"), INDEX).unwrap();
-    std::fs::write(
-        dist.join("robots.txt"),
-        "User-agent: *\nDisallow: /private\n",
-    )
-    .unwrap();
+    std::fs::write(dist.join("robots.txt"), "User-agent: *\nDisallow: /private\n").unwrap();
     let server = Server::new(dir.path());
     let res = get_page(&server, "/robots.txt").await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(content_type(&res).starts_with("text/plain"));
-    assert_eq!(
-        res.text().await.unwrap(),
-        "User-agent: *\nDisallow: /private\n"
-    );
+    assert_eq!(res.text().await.unwrap(), "User-agent: *\nDisallow: /private\n");
 }
 
 #[tokio::test]
@@ -296,10 +220,7 @@ async fn without_a_built_console_the_root_says_how_to_build_it() {
     let res = get_page(&server, "/pkg/app.js").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     // The API works regardless.
-    assert_eq!(
-        server.get("/v2/objectstorage/innoida/accesskeys").await.0,
-        StatusCode::OK
-    );
+    assert_eq!(server.get("/v2/objectstorage/innoida/accesskeys").await.0, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -309,21 +230,10 @@ async fn the_database_and_its_directories_are_created() {
     opts.db = dir.path().join("a/b/c/keys.db");
     let server = opts.start();
     assert!(dir.path().join("a/b/c/keys.db").is_file());
-    assert_eq!(
-        server.get("/v2/objectstorage/inmumbaizone2/bucket").await.0,
-        StatusCode::OK
-    );
-    assert!(server
-        .console_line
-        .starts_with("Console: http://127.0.0.1:"));
-    assert!(
-        server.console_line.ends_with('/'),
-        "no token in the link when --token is given"
-    );
-    assert!(server.output().contains(&format!(
-        "Listening on {}",
-        server.base.trim_start_matches("http://")
-    )));
+    assert_eq!(server.get("/v2/objectstorage/inmumbaizone2/bucket").await.0, StatusCode::OK);
+    assert!(server.console_line.starts_with("Console: http://127.0.0.1:"));
+    assert!(server.console_line.ends_with('/'), "no token in the link when --token is given");
+    assert!(server.output().contains(&format!("Listening on {}", server.base.trim_start_matches("http://"))));
 }
 
 #[test]
@@ -350,8 +260,5 @@ fn help_documents_every_flag_and_variable() {
     ] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }
-    assert!(
-        !help.contains("hunter2secret"),
-        "--help must not show the token from the environment"
-    );
+    assert!(!help.contains("hunter2secret"), "--help must not show the token from the environment");
 }

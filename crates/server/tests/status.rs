@@ -21,62 +21,31 @@ async fn enable_disable_remove_then_list() {
     let (a, _) = server.create("alpha-key").await;
     let (b, _) = server.create("beta-key").await;
 
-    let (status, body) = server
-        .post(
-            &status_path(&a),
-            json!({"accesskey": a, "status": "disable"}),
-        )
-        .await;
+    let (status, body) = server.post(&status_path(&a), json!({"accesskey": a, "status": "disable"})).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(
-        body,
-        json!({"status": "success", "message": "Access key suspended"})
-    );
+    assert_eq!(body, json!({"status": "success", "message": "Access key suspended"}));
     assert_eq!(
         keys(&server).await,
-        [
-            ("beta-key".into(), b.clone(), "Active".into()),
-            ("alpha-key".into(), a.clone(), "Suspended".into())
-        ]
+        [("beta-key".into(), b.clone(), "Active".into()), ("alpha-key".into(), a.clone(), "Suspended".into())]
     );
 
-    let (status, body) = server
-        .post(
-            &status_path(&a),
-            json!({"accesskey": a, "status": "enable"}),
-        )
-        .await;
+    let (status, body) = server.post(&status_path(&a), json!({"accesskey": a, "status": "enable"})).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["message"], "Access key activated");
     assert_eq!(keys(&server).await[1].2, "Active");
 
     // The path may carry the name when the body has no ID.
-    let (status, _) = server
-        .post(&status_path("beta-key"), json!({"status": "disable"}))
-        .await;
+    let (status, _) = server.post(&status_path("beta-key"), json!({"status": "disable"})).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(keys(&server).await[0].2, "Suspended");
 
-    let (status, body) = server
-        .post(
-            &status_path(&a),
-            json!({"accesskey": a, "status": "remove"}),
-        )
-        .await;
+    let (status, body) = server.post(&status_path(&a), json!({"accesskey": a, "status": "remove"})).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["message"], "Access key deleted");
-    assert_eq!(
-        keys(&server).await,
-        [("beta-key".into(), b.clone(), "Suspended".into())]
-    );
+    assert_eq!(keys(&server).await, [("beta-key".into(), b.clone(), "Suspended".into())]);
 
     // Gone for good: a second removal is a 404, and the name is free again.
-    let (status, body) = server
-        .post(
-            &status_path(&a),
-            json!({"accesskey": a, "status": "remove"}),
-        )
-        .await;
+    let (status, body) = server.post(&status_path(&a), json!({"accesskey": a, "status": "remove"})).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     error_message(&body);
     server.create("alpha-key").await;
@@ -88,35 +57,21 @@ async fn status_errors_are_enveloped() {
     let server = Server::new(dir.path());
     let (id, _) = server.create("alpha-key").await;
 
-    let (status, body) = server
-        .post(
-            &status_path(&id),
-            json!({"accesskey": id, "status": "suspend"}),
-        )
-        .await;
+    let (status, body) = server.post(&status_path(&id), json!({"accesskey": id, "status": "suspend"})).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let message = error_message(&body);
     for valid in ["enable", "disable", "remove"] {
         assert!(message.contains(valid), "{message}");
     }
-    let (status, body) = server
-        .post(&status_path(&id), json!({"accesskey": id}))
-        .await;
+    let (status, body) = server.post(&status_path(&id), json!({"accesskey": id})).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(error_message(&body).contains("enable"));
 
     let missing = "A".repeat(36);
-    let (status, body) = server
-        .post(
-            &status_path(&missing),
-            json!({"accesskey": missing, "status": "disable"}),
-        )
-        .await;
+    let (status, body) = server.post(&status_path(&missing), json!({"accesskey": missing, "status": "disable"})).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(error_message(&body).contains(&missing));
-    let (status, _) = server
-        .post(&status_path("no-such-name"), json!({"status": "disable"}))
-        .await;
+    let (status, _) = server.post(&status_path("no-such-name"), json!({"status": "disable"})).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     // A key of another data centre is not found here.
     let (status, _) = server
@@ -133,31 +88,21 @@ async fn status_errors_are_enveloped() {
 async fn trailing_slashes_work_on_every_route() {
     let dir = tempdir();
     let server = Server::new(dir.path());
-    let (status, body) = server
-        .post(&format!("{CREATE}/"), json!({"accesskey": "slashed"}))
-        .await;
+    let (status, body) = server.post(&format!("{CREATE}/"), json!({"accesskey": "slashed"})).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let id = body["accesskey"].as_str().unwrap().to_string();
     let (status, body) = server.get(&format!("{LIST}/")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["accesskeys"][0]["accesskey"], id.as_str());
-    let (status, _) = server
-        .post(
-            &format!("{}/", status_path(&id)),
-            json!({"accesskey": id, "status": "disable"}),
-        )
-        .await;
+    let (status, _) =
+        server.post(&format!("{}/", status_path(&id)), json!({"accesskey": id, "status": "disable"})).await;
     assert_eq!(status, StatusCode::OK);
-    let grant =
-        format!("/v2/objectstorage/innoida/bucket/web-assets/permission/read/accesskey/{id}/");
+    let grant = format!("/v2/objectstorage/innoida/bucket/web-assets/permission/read/accesskey/{id}/");
     let (status, _) = send(server.api(Method::POST, &grant)).await;
     assert_eq!(status, StatusCode::OK);
     let (status, body) = server.get("/v2/objectstorage/innoida/bucket/").await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(
-        body["buckets"][2]["permissions"][0]["accesskey"],
-        id.as_str()
-    );
+    assert_eq!(body["buckets"][2]["permissions"][0]["accesskey"], id.as_str());
     assert_eq!(keys(&server).await[0].2, "Suspended");
 }
 
@@ -168,42 +113,21 @@ async fn status_changes_survive_a_restart() {
     let (a, _) = server.create("alpha-key").await;
     let (b, _) = server.create("beta-key").await;
     let (c, _) = server.create("gamma-key").await;
-    server
-        .post(
-            &status_path(&a),
-            json!({"accesskey": a, "status": "disable"}),
-        )
-        .await;
-    server
-        .post(
-            &status_path(&c),
-            json!({"accesskey": c, "status": "remove"}),
-        )
-        .await;
+    server.post(&status_path(&a), json!({"accesskey": a, "status": "disable"})).await;
+    server.post(&status_path(&c), json!({"accesskey": c, "status": "remove"})).await;
     let status = server.stop();
     assert!(status.success(), "graceful stop on SIGTERM: {status:?}");
 
     let server = Server::new(dir.path());
     assert_eq!(
         keys(&server).await,
-        [
-            ("beta-key".into(), b.clone(), "Active".into()),
-            ("alpha-key".into(), a.clone(), "Suspended".into())
-        ]
+        [("beta-key".into(), b.clone(), "Active".into()), ("alpha-key".into(), a.clone(), "Suspended".into())]
     );
-    server
-        .post(
-            &status_path(&a),
-            json!({"accesskey": a, "status": "enable"}),
-        )
-        .await;
+    server.post(&status_path(&a), json!({"accesskey": a, "status": "enable"})).await;
     // A hard kill loses nothing either: every change is committed before the response.
     drop(server);
     let server = Server::new(dir.path());
-    assert_eq!(
-        keys(&server).await[1],
-        ("alpha-key".into(), a, "Active".into())
-    );
+    assert_eq!(keys(&server).await[1], ("alpha-key".into(), a, "Active".into()));
     // The restart did not seed the buckets a second time.
     let (_, body) = server.get("/v2/objectstorage/innoida/bucket").await;
     assert_eq!(body["buckets"].as_array().unwrap().len(), 3);

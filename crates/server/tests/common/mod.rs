@@ -25,13 +25,7 @@ pub struct Opts {
 impl Opts {
     /// `--db <dir>/keys.db --dist <dir>/dist --token t0ken`
     pub fn new(dir: &Path) -> Opts {
-        Opts {
-            db: dir.join("keys.db"),
-            dist: dir.join("dist"),
-            token: Some(TOKEN.into()),
-            args: vec![],
-            envs: vec![],
-        }
+        Opts { db: dir.join("keys.db"), dist: dir.join("dist"), token: Some(TOKEN.into()), args: vec![], envs: vec![] }
     }
     pub fn arg(mut self, a: &str) -> Opts {
         self.args.push(a.into());
@@ -56,11 +50,7 @@ pub struct Server {
     client: reqwest::Client,
 }
 
-fn capture(
-    stream: impl Read + Send + 'static,
-    output: Arc<Mutex<String>>,
-    console: Option<mpsc::Sender<String>>,
-) {
+fn capture(stream: impl Read + Send + 'static, output: Arc<Mutex<String>>, console: Option<mpsc::Sender<String>>) {
     std::thread::spawn(move || {
         for line in BufReader::new(stream).lines() {
             let Ok(line) = line else { break };
@@ -82,32 +72,16 @@ impl Server {
 
     pub fn start(opts: Opts) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_keys-server"));
-        cmd.arg("--listen")
-            .arg("127.0.0.1:0")
-            .arg("--db")
-            .arg(&opts.db)
-            .arg("--dist")
-            .arg(&opts.dist);
+        cmd.arg("--listen").arg("127.0.0.1:0").arg("--db").arg(&opts.db).arg("--dist").arg(&opts.dist);
         if let Some(t) = &opts.token {
             cmd.arg("--token").arg(t);
         }
         // Only what the test sets: no stray KEYS_* variables from the environment.
-        for var in [
-            "KEYS_LISTEN",
-            "KEYS_DB",
-            "KEYS_DIST",
-            "KEYS_API_TOKEN",
-            "KEYS_ENABLE_TEST_FAULT_INJECTION",
-        ] {
+        for var in ["KEYS_LISTEN", "KEYS_DB", "KEYS_DIST", "KEYS_API_TOKEN", "KEYS_ENABLE_TEST_FAULT_INJECTION"] {
             cmd.env_remove(var);
         }
-        cmd.args(&opts.args)
-            .envs(opts.envs.iter().map(|(k, v)| (k, v)));
-        let mut child = cmd
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start keys-server");
+        cmd.args(&opts.args).envs(opts.envs.iter().map(|(k, v)| (k, v)));
+        let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start keys-server");
         let output = Arc::new(Mutex::new(String::new()));
         let (tx, rx) = mpsc::channel();
         capture(child.stdout.take().unwrap(), output.clone(), Some(tx));
@@ -122,23 +96,10 @@ impl Server {
         let url = console_line.trim_start_matches("Console: ");
         let (base, token) = match url.split_once("/#token=") {
             Some((base, token)) => (base.to_string(), token.to_string()),
-            None => (
-                url.trim_end_matches('/').to_string(),
-                opts.token.clone().expect("a token was given"),
-            ),
+            None => (url.trim_end_matches('/').to_string(), opts.token.clone().expect("a token was given")),
         };
-        let client = reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
-            .build()
-            .unwrap();
-        Server {
-            child,
-            base,
-            token,
-            console_line,
-            output,
-            client,
-        }
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().unwrap();
+        Server { child, base, token, console_line, output, client }
     }
 
     /// Everything the process wrote to stdout and stderr so far.
@@ -170,38 +131,23 @@ impl Server {
 
     /// Creates a key named `name` in `innoida`; returns (access key ID, secret).
     pub async fn create(&self, name: &str) -> (String, String) {
-        let (status, body) = self
-            .post(
-                "/v2/objectstorage/innoida/accesskey/create",
-                serde_json::json!({ "accesskey": name }),
-            )
-            .await;
+        let (status, body) =
+            self.post("/v2/objectstorage/innoida/accesskey/create", serde_json::json!({ "accesskey": name })).await;
         assert_eq!(status, StatusCode::OK, "{body}");
-        (
-            body["accesskey"].as_str().unwrap().to_string(),
-            body["secretkey"].as_str().unwrap().to_string(),
-        )
+        (body["accesskey"].as_str().unwrap().to_string(), body["secretkey"].as_str().unwrap().to_string())
     }
 
     /// Stops with SIGTERM (graceful shutdown) and returns the exit status.
     pub fn stop(mut self) -> ExitStatus {
         let pid = self.child.id().to_string();
-        let ok = Command::new("kill")
-            .arg("-TERM")
-            .arg(&pid)
-            .status()
-            .expect("run kill")
-            .success();
+        let ok = Command::new("kill").arg("-TERM").arg(&pid).status().expect("run kill").success();
         assert!(ok, "kill -TERM {pid} failed");
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 return status;
             }
-            assert!(
-                Instant::now() < deadline,
-                "the server did not stop on SIGTERM"
-            );
+            assert!(Instant::now() < deadline, "the server did not stop on SIGTERM");
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -219,17 +165,14 @@ pub async fn send(req: RequestBuilder) -> (StatusCode, Value) {
     let res = req.send().await.expect("request sent");
     let status = res.status();
     let text = res.text().await.unwrap();
-    let body = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("not JSON ({e}), status {status}: {text:?}"));
+    let body = serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}), status {status}: {text:?}"));
     (status, body)
 }
 
 /// Asserts an error envelope with a non-empty message; returns the message.
 pub fn error_message(body: &Value) -> String {
     assert_eq!(body["status"], "error", "{body}");
-    let message = body["message"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no message: {body}"));
+    let message = body["message"].as_str().unwrap_or_else(|| panic!("no message: {body}"));
     assert!(!message.trim().is_empty(), "{body}");
     message.to_string()
 }
@@ -239,10 +182,7 @@ pub async fn keys(server: &Server) -> Vec<(String, String, String)> {
     let (status, body) = server.get("/v2/objectstorage/innoida/accesskeys").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let list: keys_api::ListKeysResponse = serde_json::from_value(body).unwrap();
-    list.accesskeys
-        .into_iter()
-        .map(|k| (k.name, k.accesskey, k.status.label().to_string()))
-        .collect()
+    list.accesskeys.into_iter().map(|k| (k.name, k.accesskey, k.status.label().to_string())).collect()
 }
 
 /// The permissions on `bucket` in `innoida` as (key name, key ID, permission).
@@ -250,15 +190,8 @@ pub async fn bucket_permissions(server: &Server, bucket: &str) -> Vec<(String, S
     let (status, body) = server.get("/v2/objectstorage/innoida/bucket").await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let list: keys_api::BucketsResponse = serde_json::from_value(body).unwrap();
-    let b = list
-        .buckets
-        .into_iter()
-        .find(|b| b.name == bucket)
-        .unwrap_or_else(|| panic!("no bucket {bucket}"));
-    b.permissions
-        .into_iter()
-        .map(|p| (p.name, p.accesskey, p.permission))
-        .collect()
+    let b = list.buckets.into_iter().find(|b| b.name == bucket).unwrap_or_else(|| panic!("no bucket {bucket}"));
+    b.permissions.into_iter().map(|p| (p.name, p.accesskey, p.permission)).collect()
 }
 
 pub fn tempdir() -> tempfile::TempDir {

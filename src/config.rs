@@ -1,23 +1,33 @@
-//! How the console is configured: API base URL, API token, default data centre, and the list of
-//! data centres. A standalone page reads them from its mount element's `data-*` attributes and the
-//! token from the URL fragment; an embedding page passes them to `mountConsole`.
+//! How the console is configured: API base URL, API token (or a function that supplies one),
+//! default data centre, the list of data centres, and how much of the page's URL it may use.
+//! The console's own page reads them from its mount element's `data-*` attributes and the token
+//! from the URL fragment; a host page passes them to `mountConsole` or sets them on the element.
 
+use crate::api::TokenSource;
+use crate::state::view::UrlMode;
 use keys_api::{datacenters, DataCentre};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
 /// Where the token lives for the rest of the browser tab's life (so a reload keeps working).
-/// This is the account's API token, never an access key's secret.
+/// This is the account's API token, never an access key's secret. Only the console's own page
+/// uses it; an embedded console never touches the host's storage or URL for a token.
 const TOKEN_STORAGE_KEY: &str = "utho-keys-console.api-token";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Config {
     pub api_base: String,
-    pub token: Option<String>,
+    /// Debug-printing a config never shows the token (see `TokenSource`).
+    pub token: TokenSource,
     pub dc: String,
     pub datacenters: Vec<DataCentre>,
     /// Seconds before a request counts as timed out.
     pub timeout_secs: u32,
+    /// How much of the page's URL the console uses.
+    pub url_mode: UrlMode,
+    /// A host page mounted the console (`mountConsole` or `<utho-access-keys>`): messages speak
+    /// of the host's session, and the view's URL parameters are prefixed by default.
+    pub embedded: bool,
 }
 
 impl Default for Config {
@@ -25,10 +35,12 @@ impl Default for Config {
         let dcs = datacenters().to_vec();
         Config {
             api_base: "/v2/".into(),
-            token: None,
+            token: TokenSource::None,
             dc: dcs[0].slug.clone(),
             datacenters: dcs,
             timeout_secs: crate::api::TIMEOUT_SECS,
+            url_mode: UrlMode::Query,
+            embedded: false,
         }
     }
 }
@@ -53,38 +65,51 @@ pub fn token_from_fragment(hash: &str) -> Option<String> {
 }
 
 impl Config {
-    /// From `data-api-base`, `data-dc`, `data-timeout-secs` and `data-token` on the mount element,
-    /// then the URL fragment.
+    /// The console's own page: `data-api-base`, `data-dc`, `data-timeout-secs`, `data-url-state`
+    /// and `data-token` on the mount element, then the URL fragment for the token.
     pub fn from_element(el: &HtmlElement) -> Config {
         let mut c = Config::default();
-        if let Some(v) = el.get_attribute("data-api-base").filter(|v| !v.is_empty()) {
+        let attr = |name: &str| el.get_attribute(name).filter(|v| !v.is_empty());
+        if let Some(v) = attr("data-api-base") {
             c.api_base = v;
         }
-        if let Some(v) = el.get_attribute("data-dc").filter(|v| !v.is_empty()) {
+        if let Some(v) = attr("data-dc") {
             c.dc = v;
         }
-        if let Some(v) = el.get_attribute("data-timeout-secs").and_then(|v| v.parse().ok()) {
+        if let Some(v) = attr("data-timeout-secs").and_then(|v| v.parse().ok()) {
             c.timeout_secs = v;
         }
-        c.token = el.get_attribute("data-token").filter(|v| !v.is_empty()).or_else(take_token_from_url);
+        if let Some(mode) = attr("data-url-state").as_deref().and_then(UrlMode::parse) {
+            c.url_mode = mode;
+        }
+        c.token = attr("data-token").or_else(take_token_from_url).map_or(TokenSource::None, TokenSource::Fixed);
         c
     }
 
-    /// From a JS object `{ apiBase, token, dc, datacenters, timeoutSecs }`; missing fields keep their defaults.
+    /// A host page's options: `{ apiBase, dc, datacenters, timeoutSecs, token | getToken, urlState }`.
+    /// Missing or unreadable fields keep their defaults; `urlState` defaults to `"prefixed"`.
     pub fn from_js(obj: &JsValue) -> Config {
-        let mut c = Config::default();
-        let get = |k: &str| js_sys::Reflect::get(obj, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
-        if let Some(v) = get("apiBase") {
+        let mut c = Config { embedded: true, url_mode: UrlMode::Prefixed, ..Config::default() };
+        let field = |k: &str| js_sys::Reflect::get(obj, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined());
+        let text = |k: &str| field(k).and_then(|v| v.as_string()).filter(|v| !v.is_empty());
+        if let Some(v) = text("apiBase") {
             c.api_base = v;
         }
-        if let Some(v) = get("dc") {
+        if let Some(v) = text("dc") {
             c.dc = v;
         }
-        c.token = get("token").or_else(take_token_from_url);
-        if let Some(secs) = js_sys::Reflect::get(obj, &JsValue::from_str("timeoutSecs")).ok().and_then(|v| v.as_f64()) {
-            c.timeout_secs = secs as u32;
+        if let Some(secs) = field("timeoutSecs").and_then(|v| v.as_f64().or_else(|| v.as_string()?.parse().ok())) {
+            c.timeout_secs = secs.clamp(1.0, 3600.0) as u32;
         }
-        if let Ok(list) = js_sys::Reflect::get(obj, &JsValue::from_str("datacenters")) {
+        if let Some(mode) = text("urlState").as_deref().and_then(UrlMode::parse) {
+            c.url_mode = mode;
+        }
+        c.token = match (field("getToken").and_then(|v| v.dyn_into::<js_sys::Function>().ok()), text("token")) {
+            (Some(provider), _) => TokenSource::Provider(provider),
+            (None, Some(token)) => TokenSource::Fixed(token),
+            (None, None) => TokenSource::None,
+        };
+        if let Some(list) = field("datacenters") {
             if let Some(json) = js_sys::JSON::stringify(&list).ok().and_then(|s| s.as_string()) {
                 if let Ok(dcs) = serde_json::from_str::<Vec<DataCentre>>(&json) {
                     if !dcs.is_empty() {
@@ -132,5 +157,14 @@ mod tests {
     fn default_is_the_first_data_centre_on_this_origin() {
         let c = Config::default();
         assert_eq!((c.api_base.as_str(), c.dc.as_str()), ("/v2/", "innoida"));
+        assert_eq!(c.url_mode, UrlMode::Query);
+    }
+
+    #[test]
+    fn debug_never_prints_the_token() {
+        let c = Config { token: TokenSource::Fixed("tok-3c9e1f".into()), ..Config::default() };
+        let printed = format!("{c:?}");
+        assert!(!printed.contains("tok-3c9e1f"), "{printed}");
+        assert!(printed.contains("redacted"), "{printed}");
     }
 }

@@ -6,13 +6,15 @@
 //! - `access_keys`: the views of the Access Keys feature (page, table, drawers, dialogs).
 //! - `ui`: generic widgets (dialogs, copy button, pager, alerts, announcements).
 //! - `browser`: clipboard, downloads, focus and the console's root element.
-//! - `config`, `app`: configuration and mounting.
+//! - `embed`: mounting and unmounting, the custom element, events for the host, the stylesheet.
+//! - `config`, `app`: configuration and the root component.
 
 pub mod access_keys;
 pub mod api;
 pub mod app;
 pub mod browser;
 pub mod config;
+pub mod embed;
 pub mod state;
 pub mod store;
 pub mod ui;
@@ -20,5 +22,5 @@ pub mod ui;
 #[cfg(all(test, target_arch = "wasm32"))]
 mod component_tests;
 
-pub use app::mount;
 pub use config::Config;
+pub use embed::{mount, Mounted};

@@ -1,6 +1,7 @@
 //! A key's permission on every bucket of the data centre, editable one bucket at a time or all
 //! at once. Every changed bucket is tried; a refusal shows the server's message next to it.
 
+use crate::browser::dom::use_root;
 use crate::state::access::{key_access, BucketAccess, StepState};
 use crate::store::{use_store, PermissionPolicy};
 use keys_api::Permission;
@@ -74,8 +75,8 @@ pub fn BucketAccessEditor(
         }
     };
     view! {
-        <section class="uk-section" aria-labelledby="uk-access-title">
-            <h3 id="uk-access-title" class="uk-section__title">"Bucket access"</h3>
+        <section class="uk-section" aria-labelledby=use_root().id("access-title")>
+            <h3 id=use_root().id("access-title") class="uk-section__title">"Bucket access"</h3>
             {move || match current.get() {
                 None => view! { <p role="status">"Loading buckets…"</p> }.into_any(),
                 Some(list) if list.is_empty() => view! { <p>"This data centre has no buckets."</p> }.into_any(),
@@ -92,7 +93,7 @@ pub fn BucketAccessEditor(
                         <tbody>
                             {list.into_iter().map(|a| {
                                 let bucket = StoredValue::new(a.bucket.clone());
-                                let select_id = format!("uk-perm-{}", a.bucket);
+                                let select_id = use_root().id(&format!("perm-{}", a.bucket));
                                 let pick = move |ev| {
                                     if let Some(p) = Permission::parse(&event_target_value(&ev)) {
                                         draft.update(|d| { d.insert(bucket.get_value(), p); });

@@ -1,5 +1,6 @@
 //! The Buckets tab: the data centre's buckets, how many keys reach each, and which ones.
 
+use crate::browser::dom::use_root;
 use crate::state::access::keys_on_bucket;
 use crate::state::Tab;
 use crate::store::{use_store, History};
@@ -22,7 +23,7 @@ fn BucketRow(
         .as_ref()
         .map(|l| (l.location.clone(), l.country.clone()))
         .unwrap_or_else(|| (bucket.dcslug.clone(), String::new()));
-    let list_id = format!("uk-bucket-keys-{}", bucket.name);
+    let list_id = use_root().id(&format!("bucket-keys-{}", bucket.name));
     let keys: Vec<(String, String, Permission)> = bucket
         .permissions
         .iter()

@@ -3,6 +3,7 @@
 use super::name_field::{create_failure, name_message, KeyNameField};
 use super::reveal::Reveal;
 use crate::api::ApiError;
+use crate::browser::dom::use_root;
 use crate::config::DataCentres;
 use crate::store::{use_store, NewKey};
 use crate::ui::dialog::{Drawer, DrawerBody, DrawerHeader};
@@ -21,7 +22,7 @@ pub fn CreateKeyDrawer() -> impl IntoView {
     let create = Action::new_local(move |name: &String| store.create(name.clone()));
     let pending = create.pending();
     let focus_input = move || {
-        if let Some(input) = input_ref.get_untracked() {
+        if let Some(input) = input_ref.try_get_untracked().flatten() {
             let _ = input.focus();
         }
     };
@@ -82,9 +83,9 @@ pub fn CreateKeyDrawer() -> impl IntoView {
     });
 
     view! {
-        <Drawer labelled_by="uk-create-title" on_dismiss=dismiss>
+        <Drawer labelled_by=use_root().id("create-title") on_dismiss=dismiss>
             <DrawerHeader
-                title_id="uk-create-title"
+                title_id=use_root().id("create-title")
                 on_close=dismiss
                 close_shown=Signal::derive(move || reveal.with(Option::is_none))
                 close_disabled=pending

@@ -4,6 +4,7 @@
 use super::bucket_access::AccessList;
 use super::row_menu::actions_button_id;
 use crate::api::ApiError;
+use crate::browser::dom::use_root;
 use crate::state::access::reachable;
 use crate::store::use_store;
 use crate::ui::dialog::Modal;
@@ -20,9 +21,9 @@ fn TypedConfirmation(
 ) -> impl IntoView {
     view! {
         <div class="uk-field">
-            <label class="uk-field__label" for="uk-delete-confirm">{label}</label>
+            <label class="uk-field__label" for=use_root().id("delete-confirm")>{label}</label>
             <input
-                id="uk-delete-confirm"
+                id=use_root().id("delete-confirm")
                 class="uk-input"
                 type="text"
                 autocomplete="off"
@@ -106,9 +107,9 @@ pub fn DeleteKeyDialog(
     let return_to = key.with_value(|k| actions_button_id(&k.accesskey));
     let confirm_label = format!("Type {name} to confirm");
     view! {
-        <Modal labelled_by="uk-delete-title" on_dismiss=dismiss return_focus=return_to>
+        <Modal labelled_by=use_root().id("delete-title") on_dismiss=dismiss return_focus=return_to>
             <form class="uk-modal__body" on:submit=submit>
-                <h2 id="uk-delete-title" class="uk-drawer__title">{format!("Delete access key {name}?")}</h2>
+                <h2 id=use_root().id("delete-title") class="uk-drawer__title">{format!("Delete access key {name}?")}</h2>
                 <p>"Anything that uses this key loses access at once. This cannot be undone."</p>
                 {if access.is_empty() {
                     view! { <p>"This key has no bucket permissions."</p> }.into_any()
@@ -169,9 +170,9 @@ pub fn BulkDeleteDialog(
         }
     });
     view! {
-        <Modal labelled_by="uk-bulk-delete-title" on_dismiss=dismiss>
+        <Modal labelled_by=use_root().id("bulk-delete-title") on_dismiss=dismiss>
             <form class="uk-modal__body" on:submit=submit>
-                <h2 id="uk-bulk-delete-title" class="uk-drawer__title">{format!("Delete {n} access keys?")}</h2>
+                <h2 id=use_root().id("bulk-delete-title") class="uk-drawer__title">{format!("Delete {n} access keys?")}</h2>
                 <p>"Anything that uses these keys loses access at once. This cannot be undone. Suspending them instead can be undone."</p>
                 <ul class="uk-list uk-list--scroll">
                     {names.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}

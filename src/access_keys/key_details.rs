@@ -4,6 +4,7 @@
 use super::bucket_access::BucketAccessEditor;
 use super::key_table::StatusCell;
 use super::row_menu::actions_button_id;
+use crate::browser::dom::use_root;
 use crate::store::use_store;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::dialog::{Drawer, DrawerBody, DrawerHeader};
@@ -30,8 +31,8 @@ pub fn KeyDetails(
     let loaded = move || store.keys.with(|k| k.is_some());
     let dismiss = Callback::new(move |_| on_close.run(()));
     view! {
-        <Drawer labelled_by="uk-details-title" on_dismiss=dismiss return_focus=actions_button_id(&accesskey)>
-            <DrawerHeader title_id="uk-details-title" on_close>
+        <Drawer labelled_by=use_root().id("details-title") on_dismiss=dismiss return_focus=actions_button_id(&accesskey)>
+            <DrawerHeader title_id=use_root().id("details-title") on_close>
                 {move || match key.get() {
                     Some(k) => format!("Access key {}", k.name),
                     None => "Access key".to_string(),

@@ -3,6 +3,7 @@
 use super::bulk_bar::BulkBar;
 use super::key_table::KeyTable;
 use crate::api::ApiError;
+use crate::browser::dom::use_root;
 use crate::state::{page_of, KeyPage};
 use crate::store::{use_store, History};
 use crate::ui::feedback::{Alert, AlertKind, LoadError, LoadingTable};
@@ -47,9 +48,9 @@ pub fn KeysPanel() -> impl IntoView {
 
     view! {
         <div class="uk-toolbar">
-            <label class="uk-sr-only" for="uk-key-search">"Search keys by name or access key ID"</label>
+            <label class="uk-sr-only" for=use_root().id("key-search")>"Search keys by name or access key ID"</label>
             <input
-                id="uk-key-search"
+                id=use_root().id("key-search")
                 class="uk-input uk-search"
                 type="search"
                 placeholder="Search"

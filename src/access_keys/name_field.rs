@@ -1,6 +1,7 @@
 //! The "Key Name" field: checked with the shared rules as the person types.
 
 use crate::api::ApiError;
+use crate::browser::dom::use_root;
 use keys_api::{validate_key_name, NAME_MAX};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ pub fn name_message(name: &str) -> Option<String> {
 /// still have happened on the server, with a secret no one will see: the person is told so.
 pub fn create_failure(error: &ApiError) -> String {
     match error {
-        ApiError::Timeout(_) | ApiError::Network(_) => format!(
+        ApiError::Timeout(_) | ApiError::Network => format!(
             "{error} The key may have been created anyway: if it appears in the table, delete it \
              (its secret cannot be shown) and create a new one."
         ),
@@ -41,11 +42,11 @@ pub fn KeyNameField(
     let invalid = move || shown().is_some();
     view! {
         <div class="uk-field">
-            <label class="uk-field__label" for="uk-key-name">
+            <label class="uk-field__label" for=use_root().id("key-name")>
                 "Key Name" <span class="uk-required" aria-hidden="true">"*"</span>
             </label>
             <input
-                id="uk-key-name"
+                id=use_root().id("key-name")
                 class="uk-input"
                 class:uk-input--invalid=invalid
                 type="text"
@@ -56,7 +57,7 @@ pub fn KeyNameField(
                 data-autofocus
                 maxlength=NAME_MAX * 2
                 aria-invalid=move || if invalid() { "true" } else { "false" }
-                aria-describedby="uk-key-name-hint uk-key-name-msg"
+                aria-describedby=format!("{} {}", use_root().id("key-name-hint"), use_root().id("key-name-msg"))
                 prop:value=move || name.get()
                 prop:disabled=move || disabled.get()
                 node_ref=input_ref
@@ -65,10 +66,10 @@ pub fn KeyNameField(
                     server_error.set(None);
                 }
             />
-            <p id="uk-key-name-hint" class="uk-field__hint">
+            <p id=use_root().id("key-name-hint") class="uk-field__hint">
                 "3 to 64 characters: letters, digits, _ and -, starting with a letter or digit."
             </p>
-            <p id="uk-key-name-msg" class="uk-field__error" data-testid="key-name-message">
+            <p id=use_root().id("key-name-msg") class="uk-field__error" data-testid="key-name-message">
                 {shown}
             </p>
         </div>

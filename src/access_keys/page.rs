@@ -9,7 +9,8 @@ use super::keys_panel::KeysPanel;
 use super::rotate_drawer::RotateDrawer;
 use crate::api::ApiClient;
 use crate::browser::dom::use_root;
-use crate::config::DataCentres;
+use crate::config::{Config, DataCentres};
+use crate::embed::events::HostEvents;
 use crate::state::Tab;
 use crate::store::{use_store, History, KeyDialog, KeyStore, View};
 use crate::ui::announcer::use_announcer;
@@ -17,23 +18,33 @@ use crate::ui::feedback::{Alert, AlertKind};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-/// The whole page, over `client`, showing `default_dc` unless the URL names another.
+/// The whole page, over `client`.
 #[component]
 pub fn ObjectStoragePage(
     /// The API the page reads and writes.
     client: ApiClient,
-    /// The data centre shown when the URL names none.
-    default_dc: String,
+    /// The default data centre, the URL mode, whether a host page embeds the console.
+    config: Config,
+    /// Where events for the host go.
+    events: HostEvents,
+    /// A data centre the host switched to after mounting.
+    dc_override: ArcRwSignal<Option<String>>,
 ) -> impl IntoView {
-    let store = KeyStore::new(client, default_dc, View::from_router(), use_announcer());
+    let view = View::new(config.url_mode);
+    let store = KeyStore::new(client, config.dc, view, use_announcer(), events);
     provide_context(store);
+    Effect::new(move |_| {
+        if let Some(dc) = dc_override.get() {
+            store.view.update(History::Replace, |v| v.dc = Some(dc));
+        }
+    });
     view! {
         <PageHeader />
         <RefusedToken />
         <section class="uk-card">
             <Tabs />
             <div
-                id="uk-panel"
+                id=use_root().id("panel")
                 class="uk-panel"
                 role="tabpanel"
                 aria-labelledby=move || tab_id(store.view.state.with(|v| v.tab))
@@ -87,7 +98,7 @@ fn PageHeader() -> impl IntoView {
                 <button
                     type="button"
                     class="uk-btn uk-btn--primary"
-                    id="uk-create-key"
+                    id=use_root().id("create-key")
                     aria-haspopup="dialog"
                     on:click=move |_| store.open_create()
                 >
@@ -113,11 +124,11 @@ fn RefusedToken() -> impl IntoView {
     }
 }
 
-fn tab_id(tab: Tab) -> &'static str {
-    match tab {
-        Tab::Keys => "uk-tab-keys",
-        Tab::Buckets => "uk-tab-buckets",
-    }
+fn tab_id(tab: Tab) -> String {
+    use_root().id(match tab {
+        Tab::Keys => "tab-keys",
+        Tab::Buckets => "tab-buckets",
+    })
 }
 
 /// The tab list: click or arrow keys; a secret on screen is never left silently.
@@ -148,8 +159,9 @@ fn Tabs() -> impl IntoView {
             Tab::Buckets => Tab::Keys,
         };
         select(next);
+        let id = tab_id(next);
         request_animation_frame(move || {
-            root.focus(tab_id(next));
+            root.focus(&id);
         });
     };
     let tab = move |t: Tab, label: &'static str| {
@@ -160,7 +172,7 @@ fn Tabs() -> impl IntoView {
                 id=tab_id(t)
                 class="uk-tab"
                 role="tab"
-                aria-controls="uk-panel"
+                aria-controls=use_root().id("panel")
                 aria-selected=move || selected().to_string()
                 tabindex=move || if selected() { "0" } else { "-1" }
                 on:click=move |_| select(t)

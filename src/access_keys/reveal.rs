@@ -4,7 +4,7 @@
 //! browser warn before the page is left while it is open.
 
 use crate::browser::dom::use_root;
-use crate::browser::download::download_text;
+use crate::browser::download::{download_text, ObjectUrl};
 use crate::state::credentials::{endpoint_host, test_command, Creds, Format};
 use crate::store::{use_store, NewKey};
 use crate::ui::copy_button::CopyButton;
@@ -13,6 +13,9 @@ use keys_api::{DataCentre, SecretKey};
 use leptos::ev::BeforeUnloadEvent;
 use leptos::html::{Button, Code, H3};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 const MASK: &str = "••••••••••••••••••••••••••••••••••••";
 
@@ -67,7 +70,7 @@ pub fn Reveal(
             asking.set(true);
             announcer.alert("You have not copied or downloaded the secret key. It cannot be shown again.");
             request_animation_frame(move || {
-                if let Some(b) = go_back.get_untracked() {
+                if let Some(b) = go_back.try_get_untracked().flatten() {
                     let _ = b.focus();
                 }
             });
@@ -75,8 +78,8 @@ pub fn Reveal(
     };
 
     view! {
-        <section class="uk-reveal" aria-labelledby="uk-reveal-title" data-testid="reveal">
-            <h3 id="uk-reveal-title" class="uk-reveal__title" tabindex="-1" node_ref=heading>
+        <section class="uk-reveal" aria-labelledby=use_root().id("reveal-title") data-testid="reveal">
+            <h3 id=use_root().id("reveal-title") class="uk-reveal__title" tabindex="-1" node_ref=heading>
                 "Access key “" {name.clone()} "” created"
             </h3>
             <p class="uk-reveal__warning">
@@ -84,8 +87,8 @@ pub fn Reveal(
                 " This is the only time it is shown: it cannot be shown again. If you lose it, create a new key."
             </p>
             <div class="uk-cred">
-                <span class="uk-cred__label" id="uk-cred-access">"Access Key"</span>
-                <code class="uk-cred__value" aria-labelledby="uk-cred-access" data-testid="reveal-access-key">
+                <span class="uk-cred__label" id=use_root().id("cred-access")>"Access Key"</span>
+                <code class="uk-cred__value" aria-labelledby=use_root().id("cred-access") data-testid="reveal-access-key">
                     {accesskey.clone()}
                 </code>
                 <CopyButton value=Signal::stored(accesskey.clone()) what="access key" />
@@ -130,6 +133,12 @@ fn Downloads(
     let announcer = use_store().announcer;
     let root = use_root();
     let (name, accesskey, dc) = (StoredValue::new(name), StoredValue::new(accesskey), StoredValue::new(dc));
+    // Object URLs still waiting for their timer: revoked at once if the reveal goes first.
+    let pending = SendWrapper::new(Rc::new(RefCell::new(Vec::<ObjectUrl>::new())));
+    on_cleanup({
+        let pending = pending.clone();
+        move || pending.borrow_mut().drain(..).for_each(ObjectUrl::revoke)
+    });
     let download = move |f: Format| {
         let file = name.with_value(|n| f.file_name(n));
         let text = secret.with_value(|s| {
@@ -147,7 +156,8 @@ fn Downloads(
             .ok_or_else(|| wasm_bindgen::JsValue::from_str("no console root"))
             .and_then(|host| download_text(&host, &file, f.mime(), &text));
         match saved {
-            Ok(()) => {
+            Ok(object_url) => {
+                pending.borrow_mut().push(object_url);
                 on_kept.run(());
                 announcer.say(format!("Downloaded {file}."));
             }
@@ -155,12 +165,13 @@ fn Downloads(
         }
     };
     view! {
-        <section class="uk-downloads" aria-labelledby="uk-dl-title">
-            <h4 id="uk-dl-title" class="uk-connection__title">"Download credentials"</h4>
+        <section class="uk-downloads" aria-labelledby=use_root().id("dl-title")>
+            <h4 id=use_root().id("dl-title") class="uk-connection__title">"Download credentials"</h4>
             <ul class="uk-downloads__list">
                 {Format::ALL
                     .into_iter()
                     .map(|f| {
+                        let download = download.clone();
                         view! {
                             <li>
                                 <button
@@ -194,8 +205,8 @@ fn ConnectPanel(
         endpoint_host(&dc.s3_endpoint)
     );
     view! {
-        <section class="uk-connection" aria-labelledby="uk-conn-title">
-            <h4 id="uk-conn-title" class="uk-connection__title">"Connect"</h4>
+        <section class="uk-connection" aria-labelledby=use_root().id("conn-title")>
+            <h4 id=use_root().id("conn-title") class="uk-connection__title">"Connect"</h4>
             <dl class="uk-facts">
                 <dt>"Endpoint"</dt>
                 <dd><code data-testid="conn-endpoint">{dc.s3_endpoint.clone()}</code></dd>
@@ -228,18 +239,20 @@ fn SecretField(
     let select_secret = move || {
         shown.set(true);
         request_animation_frame(move || {
-            if let (Some(el), Some(sel)) = (secret_el.get_untracked(), window().get_selection().ok().flatten()) {
+            if let (Some(el), Some(sel)) =
+                (secret_el.try_get_untracked().flatten(), window().get_selection().ok().flatten())
+            {
                 let _ = sel.select_all_children(&el);
             }
         });
     };
     view! {
         <div class="uk-cred">
-            <span class="uk-cred__label" id="uk-cred-secret">"Secret Key"</span>
+            <span class="uk-cred__label" id=use_root().id("cred-secret")>"Secret Key"</span>
             <code
                 class="uk-cred__value"
                 class:uk-cred__value--masked=move || !shown.get()
-                aria-labelledby="uk-cred-secret"
+                aria-labelledby=use_root().id("cred-secret")
                 data-testid="reveal-secret-key"
                 node_ref=secret_el
             >

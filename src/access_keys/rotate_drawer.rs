@@ -8,6 +8,7 @@ use super::name_field::{name_message, KeyNameField};
 use super::reveal::Reveal;
 use super::row_menu::actions_button_id;
 use crate::api::ApiError;
+use crate::browser::dom::use_root;
 use crate::config::DataCentres;
 use crate::state::access::{reachable, rotated_name, StepState};
 use crate::state::rotation::{Rotation, RotationPhase};
@@ -99,9 +100,9 @@ pub fn RotateDrawer(
     };
 
     view! {
-        <Drawer labelled_by="uk-rotate-title" on_dismiss=dismiss return_focus=return_to>
+        <Drawer labelled_by=use_root().id("rotate-title") on_dismiss=dismiss return_focus=return_to>
             <DrawerHeader
-                title_id="uk-rotate-title"
+                title_id=use_root().id("rotate-title")
                 on_close=dismiss
                 close_shown=Signal::derive(move || reveal.with(Option::is_none) && !busy())
             >

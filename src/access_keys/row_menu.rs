@@ -1,5 +1,6 @@
 //! The actions menu of one key row: View details, Suspend/Activate, Rotate, Delete.
 
+use crate::browser::dom::use_root;
 use crate::store::{use_store, History, KeyDialog};
 use crate::ui::menu::{MenuButton, MenuItem};
 use keys_api::{AccessKey, KeyStatus, StatusAction};
@@ -31,7 +32,7 @@ impl Item {
 
 /// The id of a row's actions button, where focus returns after a dialog opened from the menu.
 pub fn actions_button_id(accesskey: &str) -> String {
-    format!("uk-actions-{accesskey}")
+    use_root().id(&format!("actions-{accesskey}"))
 }
 
 /// The "⋯" button of a row and its menu.

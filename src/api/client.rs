@@ -1,4 +1,5 @@
-//! One client, one decode path ([`decode`]), a timeout on every request.
+//! One client, one decode path ([`decode`]), a timeout on every request, a token asked for before
+//! each request, and every request in flight abortable at once (when the console is unmounted).
 
 use super::error::{decode, ApiError};
 use gloo_net::http::{Request, RequestBuilder};
@@ -6,48 +7,154 @@ use keys_api::{
     BucketsResponse, CreateKeyRequest, CreateKeyResponse, Envelope, ListKeysResponse, Permission, StatusAction,
     StatusRequest,
 };
-use leptos::prelude::set_timeout_with_handle;
+use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
 use serde::de::DeserializeOwned;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::fmt;
 use std::rc::Rc;
-use std::sync::Arc;
 use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortController;
 
 /// Seconds before a request is abandoned and reported as a timeout, unless configured.
 pub const TIMEOUT_SECS: u32 = 20;
 
-#[derive(Clone, Debug)]
-pub struct ApiClient {
+/// Where the API token comes from.
+#[derive(Clone)]
+pub enum TokenSource {
+    /// No `Authorization` header (the host's session, e.g. a cookie, authenticates).
+    None,
+    /// One token for the console's life.
+    Fixed(String),
+    /// A host function returning a token or a Promise of one, called before every request, and
+    /// once more after a 401 (the request is then retried once).
+    Provider(js_sys::Function),
+}
+
+/// Never prints the token itself.
+impl fmt::Debug for TokenSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TokenSource::None => "TokenSource::None",
+            TokenSource::Fixed(_) => "TokenSource::Fixed(<redacted>)",
+            TokenSource::Provider(_) => "TokenSource::Provider(<function>)",
+        })
+    }
+}
+
+/// A request in flight: its abort switch and its timeout.
+struct InFlight {
+    id: u64,
+    controller: AbortController,
+    timer: Option<TimeoutHandle>,
+}
+
+struct Inner {
     /// Ends with `/`, e.g. `/v2/` or `https://api.utho.com/v2/`.
-    base: Arc<str>,
-    token: Option<Arc<str>>,
+    base: String,
+    token: TokenSource,
     timeout_secs: u32,
+    in_flight: RefCell<Vec<InFlight>>,
+    next_id: Cell<u64>,
+    /// Set by [`ApiClient::close`]: no new request starts.
+    closed: Cell<bool>,
+}
+
+/// Cheap to clone: clones share the token source and the requests in flight.
+#[derive(Clone)]
+pub struct ApiClient(Rc<Inner>);
+
+/// Never prints the token.
+impl fmt::Debug for ApiClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiClient").field("base", &self.0.base).field("token", &self.0.token).finish()
+    }
 }
 
 fn seg(s: &str) -> String {
     String::from(js_sys::encode_uri_component(s))
 }
 
+/// What a failed `fetch` says, without the browser's exception names.
+fn network<E>(_: E) -> ApiError {
+    ApiError::Network
+}
+
 impl ApiClient {
-    pub fn new(base: &str, token: Option<String>, timeout_secs: u32) -> Self {
+    pub fn new(base: &str, token: TokenSource, timeout_secs: u32) -> Self {
         let base = if base.ends_with('/') { base.to_string() } else { format!("{base}/") };
-        ApiClient { base: base.into(), token: token.map(Into::into), timeout_secs: timeout_secs.max(1) }
+        ApiClient(Rc::new(Inner {
+            base,
+            token,
+            timeout_secs: timeout_secs.max(1),
+            in_flight: RefCell::new(Vec::new()),
+            next_id: Cell::new(0),
+            closed: Cell::new(false),
+        }))
     }
 
-    fn url(&self, dc: &str, rest: &str) -> String {
-        format!("{}objectstorage/{}/{}", self.base, seg(dc), rest)
-    }
-
-    fn auth(&self, req: RequestBuilder) -> RequestBuilder {
-        match &self.token {
-            Some(t) => req.header("Authorization", &format!("Bearer {t}")),
-            None => req,
+    /// Aborts every request in flight, clears their timers, and refuses new ones.
+    pub fn close(&self) {
+        self.0.closed.set(true);
+        for r in self.0.in_flight.borrow_mut().drain(..) {
+            if let Some(t) = r.timer {
+                t.clear();
+            }
+            r.controller.abort();
         }
     }
 
-    async fn send<T: DeserializeOwned>(&self, req: RequestBuilder, body: Option<String>) -> Result<T, ApiError> {
-        let controller = AbortController::new().map_err(|_| ApiError::Network("no AbortController".into()))?;
+    /// How many requests are in flight (for tests).
+    pub fn in_flight(&self) -> usize {
+        self.0.in_flight.borrow().len()
+    }
+
+    fn url(&self, dc: &str, rest: &str) -> String {
+        format!("{}objectstorage/{}/{}", self.0.base, seg(dc), rest)
+    }
+
+    /// The token to send now, if any.
+    async fn token(&self) -> Result<Option<String>, ApiError> {
+        let TokenSource::Provider(provider) = &self.0.token else {
+            return Ok(match &self.0.token {
+                TokenSource::Fixed(t) => Some(t.clone()),
+                _ => None,
+            });
+        };
+        let refused = |_| ApiError::Unauthorized;
+        let mut value = provider.call0(&JsValue::NULL).map_err(refused)?;
+        if let Some(promise) = value.dyn_ref::<js_sys::Promise>() {
+            value = JsFuture::from(promise.clone()).await.map_err(refused)?;
+        }
+        Ok(value.as_string().filter(|t| !t.is_empty()))
+    }
+
+    /// Sends a request built by `build` (called again for the retry after a 401 with a fresh token).
+    async fn send<T: DeserializeOwned>(
+        &self,
+        build: impl Fn() -> RequestBuilder,
+        body: Option<String>,
+    ) -> Result<T, ApiError> {
+        let retry_on_401 = matches!(self.0.token, TokenSource::Provider(_));
+        match self.send_once(&build, body.clone()).await {
+            Err(ApiError::Unauthorized) if retry_on_401 => self.send_once(&build, body).await,
+            other => other,
+        }
+    }
+
+    async fn send_once<T: DeserializeOwned>(
+        &self,
+        build: &impl Fn() -> RequestBuilder,
+        body: Option<String>,
+    ) -> Result<T, ApiError> {
+        let token = self.token().await?;
+        if self.0.closed.get() {
+            return Err(ApiError::Network);
+        }
+        let controller = AbortController::new().map_err(network)?;
+        let id = self.0.next_id.get();
+        self.0.next_id.set(id + 1);
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -56,40 +163,50 @@ impl ApiClient {
                     timed_out.set(true);
                     controller.abort();
                 },
-                Duration::from_secs(self.timeout_secs.into()),
+                Duration::from_secs(self.0.timeout_secs.into()),
             )
             .ok()
         };
-        let req = self.auth(req).abort_signal(Some(&controller.signal()));
-        let req = match body {
-            Some(json) => req.header("Content-Type", "application/json").body(json),
-            None => req.build(),
+        self.0.in_flight.borrow_mut().push(InFlight { id, controller: controller.clone(), timer });
+        let mut req = build().abort_signal(Some(&controller.signal()));
+        if let Some(t) = token {
+            req = req.header("Authorization", &format!("Bearer {t}"));
         }
-        .map_err(|e| ApiError::Network(e.to_string()))?;
         let result = async {
-            let resp = req.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+            let req = match body {
+                Some(json) => req.header("Content-Type", "application/json").body(json),
+                None => req.build(),
+            }
+            .map_err(network)?;
+            let resp = req.send().await.map_err(network)?;
             let status = resp.status();
-            let text = resp.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+            let text = resp.text().await.map_err(network)?;
             decode::<T>(status, &text)
         }
         .await;
-        if let Some(t) = timer {
+        let finished = {
+            let mut list = self.0.in_flight.borrow_mut();
+            list.iter().position(|r| r.id == id).map(|i| list.remove(i))
+        };
+        if let Some(t) = finished.and_then(|r| r.timer) {
             t.clear();
         }
         match result {
-            Err(ApiError::Network(_)) if timed_out.get() => Err(ApiError::Timeout(self.timeout_secs)),
+            Err(ApiError::Network) if timed_out.get() => Err(ApiError::Timeout(self.0.timeout_secs)),
             other => other,
         }
     }
 
     pub async fn list_keys(&self, dc: &str) -> Result<ListKeysResponse, ApiError> {
-        self.send(Request::get(&self.url(dc, "accesskeys")), None).await
+        let url = self.url(dc, "accesskeys");
+        self.send(|| Request::get(&url), None).await
     }
 
     /// The only call whose response carries a secret.
     pub async fn create_key(&self, dc: &str, name: &str) -> Result<CreateKeyResponse, ApiError> {
         let body = serde_json::to_string(&CreateKeyRequest { accesskey: name.to_string() }).expect("plain struct");
-        self.send(Request::post(&self.url(dc, "accesskey/create")), Some(body)).await
+        let url = self.url(dc, "accesskey/create");
+        self.send(|| Request::post(&url), Some(body)).await
     }
 
     /// Enable, disable or remove. The access key ID goes in the path and in the body:
@@ -98,7 +215,7 @@ impl ApiClient {
         let body = serde_json::to_string(&StatusRequest { accesskey: accesskey.to_string(), status: action })
             .expect("plain struct");
         let url = self.url(dc, &format!("accesskey/{}/status", seg(accesskey)));
-        self.send(Request::post(&url), Some(body)).await
+        self.send(|| Request::post(&url), Some(body)).await
     }
 
     pub async fn set_permission(
@@ -112,10 +229,11 @@ impl ApiClient {
             dc,
             &format!("bucket/{}/permission/{}/accesskey/{}", seg(bucket), permission.as_str(), seg(accesskey)),
         );
-        self.send(Request::post(&url), Some("{}".into())).await
+        self.send(|| Request::post(&url), Some("{}".into())).await
     }
 
     pub async fn list_buckets(&self, dc: &str) -> Result<BucketsResponse, ApiError> {
-        self.send(Request::get(&self.url(dc, "bucket")), None).await
+        let url = self.url(dc, "bucket");
+        self.send(|| Request::get(&url), None).await
     }
 }

@@ -8,8 +8,11 @@ use thiserror::Error;
 /// What went wrong with a request, in words that say what to do next.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ApiError {
-    #[error("The API token was refused: {0} Open the console again from the link your server printed, or check the token you configured.")]
-    Unauthorized(String),
+    /// The server's words are not shown: they may be written for another kind of client.
+    #[error(
+        "The session or API token was refused. Sign in again, or open the console with a valid API token, then retry."
+    )]
+    Unauthorized,
     #[error("This API token may not do that: {0} Use a read-write API token.")]
     Forbidden(String),
     #[error("{0}")]
@@ -21,8 +24,9 @@ pub enum ApiError {
     Invalid(String),
     #[error("The server failed ({status}): {message} Try again in a moment.")]
     Server { status: u16, message: String },
-    #[error("Could not reach the API ({0}). Check your connection and try again.")]
-    Network(String),
+    /// The browser's own words (exception names) are not shown.
+    #[error("The API server could not be reached. Check your network connection, then try again.")]
+    Network,
     #[error("The API did not answer within {0} seconds. Try again.")]
     Timeout(u32),
     #[error("The API sent a response the console could not read ({0}). Try again, or report this if it persists.")]
@@ -35,7 +39,7 @@ impl ApiError {
         let msg = message.filter(|m| !m.trim().is_empty());
         let or = |default: &str| msg.clone().unwrap_or_else(|| default.to_string());
         match status {
-            401 => ApiError::Unauthorized(or("The API token is missing or wrong.")),
+            401 => ApiError::Unauthorized,
             403 => ApiError::Forbidden(or("Access denied.")),
             404 => ApiError::NotFound(or("Not found: the data centre, key or bucket does not exist.")),
             409 => ApiError::Conflict(or("That already exists.")),
@@ -97,7 +101,7 @@ mod tests {
     #[test]
     fn statuses_map_to_kinds_with_the_server_message() {
         let cases = [
-            (401, ApiError::Unauthorized("bad token".into())),
+            (401, ApiError::Unauthorized),
             (403, ApiError::Forbidden("bad token".into())),
             (404, ApiError::NotFound("bad token".into())),
             (409, ApiError::Conflict("bad token".into())),

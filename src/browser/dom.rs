@@ -7,13 +7,24 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-/// The console's root element (`div.utho-keys`), given to every component as context.
+/// The console's root element (`div.utho-keys`), given to every component as context, and the
+/// prefix of every id inside it: `uk-` for the first console of a document, `uk2-`, `uk3-`… for
+/// more consoles in the same document, so two consoles on a page never share an id.
 #[derive(Clone, Copy)]
-pub struct ConsoleRoot(pub NodeRef<Div>);
+pub struct ConsoleRoot {
+    pub node: NodeRef<Div>,
+    pub prefix: &'static str,
+}
 
 impl ConsoleRoot {
+    /// The root element; `None` before it is rendered or once the console is gone.
     pub fn element(&self) -> Option<Element> {
-        self.0.get_untracked().map(Into::into)
+        self.node.try_get_untracked().flatten().map(Into::into)
+    }
+
+    /// The id of the console's element called `name` ("create-title" → "uk-create-title").
+    pub fn id(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
     }
 
     /// The element with this id inside the console.
@@ -27,8 +38,10 @@ impl ConsoleRoot {
     }
 }
 
+/// The console's root; outside a console (a component mounted on its own, in a test) a root
+/// without an element and with the first console's prefix.
 pub fn use_root() -> ConsoleRoot {
-    expect_context::<ConsoleRoot>()
+    use_context::<ConsoleRoot>().unwrap_or_else(|| ConsoleRoot { node: NodeRef::new(), prefix: "uk-" })
 }
 
 const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), \
@@ -86,8 +99,12 @@ pub fn trap_tab(ev: &KeyboardEvent, root: &Element) {
 }
 
 /// Focuses the first of: the element with id `explicit`, `previous` (if still on the page),
-/// the element with id `fallback`.
+/// the element with id `fallback` (ids in full, prefix included).
 pub fn restore_focus(root: ConsoleRoot, explicit: Option<&str>, previous: Option<Element>, fallback: &str) {
+    // Once the console is gone, focus is the host's business.
+    if root.element().is_none() {
+        return;
+    }
     let target = explicit
         .and_then(|id| root.find(id))
         .or_else(|| previous.filter(|p| p.is_connected()).and_then(|p| p.dyn_into().ok()))

@@ -4,3 +4,4 @@
 pub mod clipboard;
 pub mod dom;
 pub mod download;
+pub mod url;

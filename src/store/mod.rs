@@ -9,6 +9,7 @@ pub use ops::{NewKey, PermissionPolicy, PermissionResult, BULK_CONCURRENCY};
 pub use view::{History, View};
 
 use crate::api::{ApiClient, ApiError};
+use crate::embed::events::{HostEvent, HostEvents};
 use crate::state::bulk::BulkOutcome;
 use crate::state::Tab;
 use crate::ui::announcer::Announcer;
@@ -58,7 +59,9 @@ impl fmt::Display for FailedAction {
 #[derive(Clone, Copy)]
 pub struct KeyStore {
     /// Kept here, not looked up: operations run outside the component tree.
-    api: StoredValue<ApiClient>,
+    api: StoredValue<ApiClient, LocalStorage>,
+    /// Events for the host page.
+    pub events: HostEvents,
     pub keys: KeysResource,
     pub buckets: BucketsResource,
     pub dc: Memo<String>,
@@ -88,12 +91,21 @@ pub fn use_store() -> KeyStore {
     expect_context::<KeyStore>()
 }
 
-/// Every API result passes through here: the one place that notices a refused token.
-/// Safe after an `.await` (it only writes, through `try_*`).
-fn observe<T>(refused: RwSignal<Option<ApiError>>, result: Result<T, ApiError>) -> Result<T, ApiError> {
+/// Every API result passes through here: the one place that notices a refused token. The first
+/// refusal after a success raises `utho-keys:unauthorized` for the host. Safe after an `.await`
+/// (it touches signals only through `try_*`).
+fn observe<T>(
+    refused: RwSignal<Option<ApiError>>,
+    events: HostEvents,
+    dc: &str,
+    result: Result<T, ApiError>,
+) -> Result<T, ApiError> {
     match &result {
-        Err(e @ ApiError::Unauthorized(_)) => {
-            refused.try_set(Some(e.clone()));
+        Err(e @ ApiError::Unauthorized) => {
+            let newly = refused.try_maybe_update(|r| (r.is_none(), r.replace(e.clone()).is_none()));
+            if newly == Some(true) {
+                events.emit(HostEvent::Unauthorized { dc });
+            }
         }
         Err(_) => {}
         Ok(_) => {
@@ -105,20 +117,27 @@ fn observe<T>(refused: RwSignal<Option<ApiError>>, result: Result<T, ApiError>) 
 
 impl KeyStore {
     /// The page's state for `client`, showing `default_dc` unless the view names another.
-    pub fn new(client: ApiClient, default_dc: String, view: View, announcer: Announcer) -> KeyStore {
+    pub fn new(
+        client: ApiClient,
+        default_dc: String,
+        view: View,
+        announcer: Announcer,
+        events: HostEvents,
+    ) -> KeyStore {
         let dc = Memo::new(move |_| view.state.with(|v| v.dc.clone()).unwrap_or_else(|| default_dc.clone()));
         let refused = RwSignal::new(None);
-        let api = StoredValue::new(client);
+        let api = StoredValue::new_local(client);
         let keys: KeysResource = LocalResource::new(move || {
             let (client, dc) = (api.get_value(), dc.get());
-            async move { observe(refused, client.list_keys(&dc).await.map(|r| r.accesskeys)) }
+            async move { observe(refused, events, &dc, client.list_keys(&dc).await.map(|r| r.accesskeys)) }
         });
         let buckets: BucketsResource = LocalResource::new(move || {
             let (client, dc) = (api.get_value(), dc.get());
-            async move { observe(refused, client.list_buckets(&dc).await.map(|r| r.buckets)) }
+            async move { observe(refused, events, &dc, client.list_buckets(&dc).await.map(|r| r.buckets)) }
         });
         let store = KeyStore {
             api,
+            events,
             keys,
             buckets,
             dc,
@@ -148,9 +167,9 @@ impl KeyStore {
         self.api.get_value()
     }
 
-    /// See [`observe`].
-    pub(crate) fn observe<T>(&self, result: Result<T, ApiError>) -> Result<T, ApiError> {
-        observe(self.refused, result)
+    /// See [`observe`]; `dc` is the data centre the request went to.
+    pub(crate) fn observe<T>(&self, dc: &str, result: Result<T, ApiError>) -> Result<T, ApiError> {
+        observe(self.refused, self.events, dc, result)
     }
 
     /// The loaded keys (empty while loading or after an error).

@@ -9,8 +9,9 @@
 //!   `try_*` methods, which do nothing once their owner is gone (a dialog closed, the console
 //!   unmounted), so a late answer can never panic.
 //! - What every caller of an operation needs happens inside it: the optimistic status and its
-//!   rollback, the "New" badge, reloading the lists, announcements of the result, and noticing a
-//!   refused token ([`KeyStore::observe`]). The view only shows the typed result.
+//!   rollback, the "New" badge, reloading the lists, announcements of the result, the host's
+//!   events (`embed::events`, never with a secret), and noticing a refused token
+//!   ([`KeyStore::observe`]). The view only shows the typed result.
 //!
 //! # Writing permissions
 //! [`KeyStore::set_permissions`] is the one path for bucket permissions, with an explicit
@@ -20,6 +21,7 @@
 
 use super::{FailedAction, KeyStore, PendingStatus};
 use crate::api::ApiError;
+use crate::embed::events::HostEvent;
 use crate::state::access::{BucketAccess, StepState};
 use crate::state::bulk::{run_bounded, BulkFailure, BulkOutcome};
 use crate::state::rotation::Rotation;
@@ -64,19 +66,30 @@ fn past_tense(action: StatusAction) -> &'static str {
 }
 
 impl KeyStore {
+    /// Tells the host a key's status changed or the key is gone.
+    fn changed(&self, dc: &str, key: &AccessKey, action: StatusAction) {
+        let (dc, name, accesskey) = (dc, key.name.as_str(), key.accesskey.as_str());
+        self.events.emit(match action {
+            StatusAction::Enable => HostEvent::StatusChanged { dc, name, accesskey, status: "Active" },
+            StatusAction::Disable => HostEvent::StatusChanged { dc, name, accesskey, status: "Suspended" },
+            StatusAction::Remove => HostEvent::Deleted { dc, name, accesskey },
+        });
+    }
+
     /// Creates a key named `name` in the current data centre. On success the key is marked New and
     /// the key list reloads (a new key has no bucket permissions, so the buckets do not). A create
     /// that timed out or lost its connection may still have happened: the list reloads then too.
     pub fn create(self, name: String) -> impl Future<Output = Result<NewKey, ApiError>> + 'static {
         let (client, dc) = (self.client(), self.dc.get_untracked());
         async move {
-            let result = self.observe(client.create_key(&dc, &name).await);
+            let result = self.observe(&dc, client.create_key(&dc, &name).await);
             match &result {
                 Ok(created) => {
+                    self.events.emit(HostEvent::Created { dc: &dc, name: &name, accesskey: &created.accesskey });
                     self.new_ids.try_update(|ids| ids.push(created.accesskey.clone()));
                     self.keys.refetch();
                 }
-                Err(ApiError::Timeout(_) | ApiError::Network(_)) => self.keys.refetch(),
+                Err(ApiError::Timeout(_) | ApiError::Network) => self.keys.refetch(),
                 Err(_) => {}
             }
             result.map(|r| NewKey { name, accesskey: r.accesskey.clone(), secret: r.secretkey.clone() })
@@ -97,9 +110,10 @@ impl KeyStore {
             o.insert(key.accesskey.clone(), PendingStatus { status, in_flight: true });
         });
         async move {
-            let result = self.observe(client.set_status(&dc, &key.accesskey, action).await.map(drop));
+            let result = self.observe(&dc, client.set_status(&dc, &key.accesskey, action).await.map(drop));
             match &result {
                 Ok(()) => {
+                    self.changed(&dc, &key, action);
                     self.overlay.try_update(|o| {
                         if let Some(p) = o.get_mut(&key.accesskey) {
                             p.in_flight = false;
@@ -123,7 +137,8 @@ impl KeyStore {
     pub fn delete(self, key: AccessKey) -> impl Future<Output = Result<(), ApiError>> + 'static {
         let (client, dc) = (self.client(), self.dc.get_untracked());
         async move {
-            self.observe(client.set_status(&dc, &key.accesskey, StatusAction::Remove).await)?;
+            self.observe(&dc, client.set_status(&dc, &key.accesskey, StatusAction::Remove).await)?;
+            self.changed(&dc, &key, StatusAction::Remove);
             self.selection.try_update(|s| s.remove(&key.accesskey));
             self.announcer.say(format!("Access key {} deleted.", key.name));
             self.refresh();
@@ -139,7 +154,10 @@ impl KeyStore {
             let results = run_bounded(keys, BULK_CONCURRENCY, |key: AccessKey| {
                 let (client, dc) = (client.clone(), dc.clone());
                 async move {
-                    let r = self.observe(client.set_status(&dc, &key.accesskey, action).await);
+                    let r = self.observe(&dc, client.set_status(&dc, &key.accesskey, action).await);
+                    if r.is_ok() {
+                        self.changed(&dc, &key, action);
+                    }
                     (key, r)
                 }
             })
@@ -185,7 +203,15 @@ impl KeyStore {
                 async move {
                     progress(i, StepState::Running);
                     let result = client.set_permission(&dc, &grant.bucket, grant.permission, &accesskey).await;
-                    let result = self.observe(result).map(drop);
+                    let result = self.observe(&dc, result).map(drop);
+                    if result.is_ok() {
+                        self.events.emit(HostEvent::PermissionChanged {
+                            dc: &dc,
+                            bucket: &grant.bucket,
+                            accesskey: &accesskey,
+                            permission: grant.permission.as_str(),
+                        });
+                    }
                     progress(i, result.clone().err().map_or(StepState::Done, StepState::Failed));
                     PermissionResult { grant, result }
                 }
@@ -280,9 +306,13 @@ impl KeyStore {
             if !started {
                 return;
             }
-            let result = self.observe(client.set_status(&dc, &old.accesskey, StatusAction::Disable).await.map(drop));
+            let result =
+                self.observe(&dc, client.set_status(&dc, &old.accesskey, StatusAction::Disable).await.map(drop));
             match &result {
-                Ok(()) => self.announcer.say(format!("Old key {} suspended.", old.name)),
+                Ok(()) => {
+                    self.changed(&dc, &old, StatusAction::Disable);
+                    self.announcer.say(format!("Old key {} suspended.", old.name));
+                }
                 Err(e) => self.announcer.alert(format!("The old key was not suspended. {e}")),
             }
             rotation.try_update(|r| r.suspend_finished(result));

@@ -1,10 +1,11 @@
-//! The view state (tab, data centre, search, sort, page, open key) and how it is changed.
-//! It lives in the URL query (see `state::view`): changing it is a navigation.
+//! The view state (tab, data centre, search, sort, page, open key) and how it changes. It lives in
+//! the URL as far as the [`UrlMode`] allows (see `state::view`): a change writes the address with
+//! `history.pushState`/`replaceState`, Back and Forward (`popstate`) read it back.
 
+use crate::browser::url;
+use crate::state::view::{view_from, with_view, UrlMode};
 use crate::state::{Tab, ViewState};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 /// How a view change enters the browser's history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,47 +16,43 @@ pub enum History {
     Replace,
 }
 
-/// A navigation to a view state.
-#[derive(Debug, Clone)]
-struct Navigation {
-    to: ViewState,
-    history: History,
-}
-
 #[derive(Clone, Copy)]
 pub struct View {
-    /// The whole view state, as the URL holds it.
+    /// The whole view state.
     pub state: Memo<ViewState>,
     /// What the key table shows: the view without the tab and the open key, so switching tabs
     /// (which unmounts the table) or opening details does not recompute the table.
     pub table: Memo<ViewState>,
-    navigate: Callback<Navigation>,
+    source: RwSignal<ViewState>,
+    mode: UrlMode,
 }
 
 impl View {
-    /// The view of the current URL. Call inside the router.
-    pub fn from_router() -> View {
-        let query = use_query_map();
-        let state = Memo::new(move |_| query.with(|q| ViewState::from_query(|k| q.get(k))));
+    /// The view of the page's URL under `mode`. Listens to Back/Forward until its owner is gone.
+    pub fn new(mode: UrlMode) -> View {
+        let source = RwSignal::new(view_from(&url::search(), mode));
+        if mode != UrlMode::Off {
+            let back = window_event_listener(leptos::ev::popstate, move |_| {
+                source.try_set(view_from(&url::search(), mode));
+            });
+            on_cleanup(move || back.remove());
+        }
+        let state = Memo::new(move |_| source.get());
         let table = Memo::new(move |_| ViewState { tab: Tab::Keys, key: None, ..state.get() });
-        let navigate = StoredValue::new_local(use_navigate());
-        let location = use_location();
-        let navigate = Callback::new(move |nav: Navigation| {
-            let href = format!("{}{}", location.pathname.get_untracked(), nav.to.to_query());
-            let replace = nav.history == History::Replace;
-            navigate.with_value(|go| go(&href, NavigateOptions { replace, scroll: false, ..Default::default() }));
-        });
-        View { state, table, navigate }
+        View { state, table, source, mode }
     }
 
     pub fn get_untracked(&self) -> ViewState {
-        self.state.get_untracked()
+        self.source.get_untracked()
     }
 
-    /// Changes the view from what it is now.
+    /// Changes the view from what it is now, and writes it to the URL as the mode allows.
     pub fn update(&self, history: History, change: impl FnOnce(&mut ViewState)) {
-        let mut to = self.state.get_untracked();
+        let mut to = self.source.get_untracked();
         change(&mut to);
-        self.navigate.run(Navigation { to, history });
+        if self.mode != UrlMode::Off {
+            url::set_search(&with_view(&url::search(), &to, self.mode), history == History::Push);
+        }
+        self.source.set(to);
     }
 }

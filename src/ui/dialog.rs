@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use web_sys::KeyboardEvent;
 
-/// Where focus goes when a dialog closes and nothing better is on the page.
-const FALLBACK_FOCUS: &str = "uk-create-key";
+/// Where focus goes when a dialog closes and nothing better is on the page (an id's name).
+const FALLBACK_FOCUS: &str = "create-key";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Placement {
@@ -23,7 +23,7 @@ enum Placement {
 /// The shared part of [`Drawer`] and [`Modal`].
 fn dialog(
     placement: Placement,
-    labelled_by: &'static str,
+    labelled_by: String,
     on_dismiss: Callback<()>,
     return_focus: Option<String>,
     children: Children,
@@ -33,7 +33,8 @@ fn dialog(
     let previous = SendWrapper::new(root.element().and_then(|r| active_element(&r)));
     on_cleanup(move || {
         let previous = previous.take();
-        request_animation_frame(move || restore_focus(root, return_focus.as_deref(), previous, FALLBACK_FOCUS));
+        let fallback = root.id(FALLBACK_FOCUS);
+        request_animation_frame(move || restore_focus(root, return_focus.as_deref(), previous, &fallback));
     });
     Effect::new(move |_| {
         if let Some(el) = panel.get() {
@@ -68,7 +69,7 @@ fn dialog(
 #[component]
 pub fn Drawer(
     /// The id of the element that names the dialog (the header's `title_id`).
-    labelled_by: &'static str,
+    labelled_by: String,
     /// Escape or a click outside. The owner decides whether that closes the drawer.
     on_dismiss: Callback<()>,
     /// The id of the element to focus when the drawer closes (default: what had focus before).
@@ -84,7 +85,7 @@ pub fn Drawer(
 #[component]
 pub fn Modal(
     /// The id of the element that names the dialog.
-    labelled_by: &'static str,
+    labelled_by: String,
     /// Escape or a click outside. The owner decides whether that closes the dialog.
     on_dismiss: Callback<()>,
     /// The id of the element to focus when the dialog closes (default: what had focus before).
@@ -100,7 +101,7 @@ pub fn Modal(
 #[component]
 pub fn DrawerHeader(
     /// The title's id: the drawer's `labelled_by`.
-    title_id: &'static str,
+    title_id: String,
     /// What the close button does. Without it there is no close button.
     #[prop(optional)]
     on_close: Option<Callback<()>>,

@@ -42,8 +42,9 @@ pub fn MenuButton(
     let focus_at = RwSignal::new(0i32);
     let button = NodeRef::<Button>::new();
     let menu = NodeRef::<Div>::new();
+    // Also runs in an animation frame, when the menu may be gone.
     let focus_item = move |index: i32| {
-        if let Some(m) = menu.get_untracked() {
+        if let Some(m) = menu.try_get_untracked().flatten() {
             let list = item_elements(&m);
             if !list.is_empty() {
                 let _ = list[index.rem_euclid(list.len() as i32) as usize].focus();

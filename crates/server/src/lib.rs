@@ -9,6 +9,7 @@ pub mod extract;
 pub mod faults;
 pub mod ids;
 pub mod routes;
+pub mod upstream;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderName, HeaderValue};
@@ -38,6 +39,12 @@ pub struct Config {
     /// `None`: generate one at start and print it in the Console link.
     pub token: Option<String>,
     pub fault_injection: bool,
+    /// Upstream mode: forward `/v2/` to this API instead of serving the SQLite data.
+    pub upstream: Option<String>,
+    /// The token sent upstream instead of the caller's.
+    pub upstream_token: Option<String>,
+    /// Seconds a forwarded request may take.
+    pub upstream_timeout_secs: u64,
 }
 
 #[derive(Clone)]
@@ -47,6 +54,10 @@ pub struct AppState {
     pub dist: Arc<PathBuf>,
     /// Present only with `--enable-test-fault-injection`.
     pub faults: Option<Arc<Faults>>,
+    /// Present only in upstream mode.
+    pub upstream: Option<Arc<upstream::Upstream>>,
+    /// A local token was given (`--token`): requests need it, also in upstream mode.
+    pub token_given: bool,
 }
 
 /// A route at `path` and at `path/`.
@@ -75,6 +86,18 @@ fn api_router(state: &AppState) -> Router<AppState> {
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
 }
 
+/// Upstream mode: every `/v2/…` request is forwarded (see `upstream`). A local `--token`, when
+/// given, is still required.
+fn upstream_router(state: &AppState) -> Router<AppState> {
+    let router = Router::new().route("/v2", any(upstream::forward)).route("/v2/{*rest}", any(upstream::forward));
+    let router = if state.token_given {
+        router.layer(middleware::from_fn_with_state(state.clone(), auth::require_token))
+    } else {
+        router
+    };
+    router.layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+}
+
 fn test_router(state: &AppState) -> Router<AppState> {
     let hidden =
         Router::new().route("/__test__", any(test_route_absent)).route("/__test__/{*rest}", any(test_route_absent));
@@ -96,8 +119,9 @@ pub fn app(state: AppState) -> Router {
     let header = |name: HeaderName, value: &'static str| {
         SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value))
     };
+    let api = if state.upstream.is_some() { upstream_router(&state) } else { api_router(&state) };
     Router::new()
-        .merge(api_router(&state))
+        .merge(api)
         .merge(test_router(&state))
         .fallback(console::serve)
         .layer(CompressionLayer::new())
@@ -138,7 +162,24 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Opens the database, binds, prints the Console line and serves until Ctrl-C or SIGTERM.
 pub async fn run(config: Config) -> Result<(), BoxError> {
-    let conn = db::open(&config.db).map_err(|e| format!("cannot open the database {}: {e}", config.db.display()))?;
+    if config.upstream.is_some() && config.token.is_some() && config.upstream_token.is_none() {
+        return Err("--token with --upstream needs --upstream-token: the caller's Authorization header carries the \
+                    local token, so the upstream token must be the server's own"
+            .into());
+    }
+    let upstream = match &config.upstream {
+        Some(base) => Some(Arc::new(upstream::Upstream::new(
+            base,
+            config.upstream_token.clone(),
+            std::time::Duration::from_secs(config.upstream_timeout_secs.max(1)),
+        )?)),
+        None => None,
+    };
+    // Upstream mode keeps no data of its own: the database is not opened (nor created).
+    let conn = match &upstream {
+        Some(_) => Connection::open_in_memory()?,
+        None => db::open(&config.db).map_err(|e| format!("cannot open the database {}: {e}", config.db.display()))?,
+    };
     let given = config.token.filter(|t| !t.trim().is_empty()).map(|t| t.trim().to_string());
     let token = given.clone().unwrap_or_else(|| ids::random_alnum(ids::TOKEN_LEN));
     let listener = tokio::net::TcpListener::bind(&config.listen)
@@ -150,6 +191,8 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
         token: token.as_str().into(),
         dist: Arc::new(config.dist.clone()),
         faults: config.fault_injection.then(Default::default),
+        upstream: upstream.clone(),
+        token_given: given.is_some(),
     };
 
     let mut out = std::io::stdout().lock();
@@ -165,9 +208,17 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
     }
     writeln!(out, "Listening on {addr}")?;
     let shown = browsable(addr);
-    match given {
-        Some(_) => writeln!(out, "Console: http://{shown}/")?,
-        None => writeln!(out, "Console: http://{shown}/#token={token}")?,
+    match (&upstream, &given) {
+        (Some(up), _) => {
+            writeln!(out, "Forwarding /v2/ to {}", up.base)?;
+            match (&up.token, &given) {
+                (Some(_), None) => writeln!(out, "Console: http://{shown}/")?,
+                (Some(_), Some(_)) => writeln!(out, "Console: http://{shown}/#token=<the token given with --token>")?,
+                (None, _) => writeln!(out, "Console: http://{shown}/#token=<your Utho API token>")?,
+            }
+        }
+        (None, Some(_)) => writeln!(out, "Console: http://{shown}/")?,
+        (None, None) => writeln!(out, "Console: http://{shown}/#token={token}")?,
     }
     out.flush()?;
     drop(out);

@@ -29,6 +29,21 @@ struct Cli {
     /// Off by default; without it those routes do not exist.
     #[arg(long, env = "KEYS_ENABLE_TEST_FAULT_INJECTION", value_parser = clap::builder::BoolishValueParser::new())]
     enable_test_fault_injection: bool,
+
+    /// Upstream mode: forward every /v2/ request to this API (e.g. https://api.utho.com/v2/) instead
+    /// of serving the SQLite data. The caller's Authorization header goes along, unless --upstream-token.
+    #[arg(long, env = "KEYS_UPSTREAM")]
+    upstream: Option<String>,
+
+    /// With --upstream: the API token sent upstream instead of the caller's, so the browser never
+    /// sees it and the console needs no token. Anyone who can reach this server can then use it:
+    /// keep --listen on loopback, or also set --token.
+    #[arg(long, env = "KEYS_UPSTREAM_TOKEN", hide_env_values = true)]
+    upstream_token: Option<String>,
+
+    /// With --upstream: seconds a forwarded request may take before it is answered with 504.
+    #[arg(long, env = "KEYS_UPSTREAM_TIMEOUT_SECS", default_value_t = 20)]
+    upstream_timeout_secs: u64,
 }
 
 #[tokio::main]
@@ -40,6 +55,9 @@ async fn main() {
         dist: cli.dist,
         token: cli.token,
         fault_injection: cli.enable_test_fault_injection,
+        upstream: cli.upstream.filter(|u| !u.trim().is_empty()),
+        upstream_token: cli.upstream_token,
+        upstream_timeout_secs: cli.upstream_timeout_secs,
     };
     if let Err(e) = keys_server::run(config).await {
         eprintln!("keys-server: {e}");

@@ -96,7 +96,8 @@ impl Server {
         let url = console_line.trim_start_matches("Console: ");
         let (base, token) = match url.split_once("/#token=") {
             Some((base, token)) => (base.to_string(), token.to_string()),
-            None => (url.trim_end_matches('/').to_string(), opts.token.clone().expect("a token was given")),
+            // No token in the link: the one given, or none at all (upstream mode with a server-held token).
+            None => (url.trim_end_matches('/').to_string(), opts.token.clone().unwrap_or_default()),
         };
         let client = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().unwrap();
         Server { child, base, token, console_line, output, client }

@@ -7,15 +7,20 @@ export TRUNK_OFFLINE := true
 
 LISTEN ?= 127.0.0.1:8080
 DB ?= ./data/keys.db
+# Upstream mode: `make run UPSTREAM=https://api.utho.com/v2/ [UPSTREAM_TOKEN=…]` forwards /v2/ to the real API.
+UPSTREAM ?=
+UPSTREAM_TOKEN ?=
 SERVER := target/server/keys-server
 
-.PHONY: run test lint tools tools-test fetch console server test-rust test-wasm test-e2e screenshot sizes clean
+.PHONY: run test lint tools tools-test fetch console server test-rust test-wasm test-types test-e2e screenshot sizes clean
 
+# The upstream token goes through the environment, so make does not echo it.
+run: export KEYS_UPSTREAM_TOKEN := $(UPSTREAM_TOKEN)
 run: tools console server
-	$(SERVER) --listen $(LISTEN) --db $(DB) --dist dist
+	$(SERVER) --listen $(LISTEN) --db $(DB) --dist dist $(if $(UPSTREAM),--upstream $(UPSTREAM))
 
 # Lint first: a formatting slip fails in seconds, not after the builds.
-test: tools-test lint console server test-rust test-wasm test-e2e
+test: tools-test lint console server test-rust test-wasm test-types test-e2e
 
 tools:
 	@scripts/install.sh build
@@ -47,6 +52,11 @@ test-rust: fetch
 # Component tests in headless Chromium (wasm-bindgen-test).
 test-wasm: fetch
 	cargo test --target wasm32-unknown-unknown -p keys-console --lib
+
+# The TypeScript declarations the build ships (dist/keys-console.d.ts), checked against the React
+# example a host team would write (examples/react/).
+test-types: console
+	npx tsc -p examples/react/tsconfig.json
 
 # Playwright end-to-end tests against the real server on a temporary database.
 test-e2e: console server

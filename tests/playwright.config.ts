@@ -4,6 +4,10 @@ import { defineConfig } from "@playwright/test";
 
 export const PORT = 8099;
 export const TOKEN = "e2e-token-not-a-secret";
+/** A stand-in for Utho's API (tests/standin/utho.mjs), and the reference server forwarding to it. */
+export const STANDIN_PORT = 8097;
+export const STANDIN_TOKEN = "standin-utho-token";
+export const UPSTREAM_PORT = 8098;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -27,15 +31,36 @@ export default defineConfig({
     },
     trace: "off",
   },
-  webServer: {
-    // A fresh database for every run; the server's own output goes to a file the tests read.
-    command:
-      `rm -rf tests/.artifacts/server && mkdir -p tests/.artifacts/server && ` +
-      `exec target/server/keys-server --listen 127.0.0.1:${PORT} --db tests/.artifacts/server/keys.db ` +
-      `--dist dist --token ${TOKEN} --enable-test-fault-injection > tests/.artifacts/server/server.log 2>&1`,
-    cwd: "..",
-    url: `http://127.0.0.1:${PORT}/robots.txt`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      // A fresh database for every run; the server's own output goes to a file the tests read.
+      command:
+        `rm -rf tests/.artifacts/server && mkdir -p tests/.artifacts/server && ` +
+        `exec target/server/keys-server --listen 127.0.0.1:${PORT} --db tests/.artifacts/server/keys.db ` +
+        `--dist dist --token ${TOKEN} --enable-test-fault-injection > tests/.artifacts/server/server.log 2>&1`,
+      cwd: "..",
+      url: `http://127.0.0.1:${PORT}/robots.txt`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `STANDIN_TOKEN=${STANDIN_TOKEN} exec node tests/standin/utho.mjs ${STANDIN_PORT}`,
+      cwd: "..",
+      url: `http://127.0.0.1:${STANDIN_PORT}/__state`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // Upstream mode: the console served here talks to the stand-in through this server, which
+      // holds the stand-in's token (the browser has none).
+      command:
+        `mkdir -p tests/.artifacts/upstream && exec target/server/keys-server --listen 127.0.0.1:${UPSTREAM_PORT} ` +
+        `--dist dist --upstream http://127.0.0.1:${STANDIN_PORT}/v2/ --upstream-token ${STANDIN_TOKEN} ` +
+        `--upstream-timeout-secs 5 > tests/.artifacts/upstream/server.log 2>&1`,
+      cwd: "..",
+      url: `http://127.0.0.1:${UPSTREAM_PORT}/robots.txt`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -64,7 +64,7 @@ test("with the API unreachable the table shows an error, and Retry works once it
   await openConsole(page);
   const error = page.getByTestId("load-error");
   await expect(error).toContainText("Could not load access keys.");
-  await expect(error).toContainText("Could not reach the API");
+  await expect(error).toContainText("The API server could not be reached");
   await page.unroute("**/v2/**");
   await error.getByRole("button", { name: "Retry" }).click();
   await expect(error).toBeHidden();
@@ -73,7 +73,7 @@ test("with the API unreachable the table shows an error, and Retry works once it
 
 test("a refused token says what to do", async ({ page }) => {
   await page.goto("/#token=wrong-token");
-  await expect(page.getByTestId("load-error")).toContainText("The API token was refused");
+  await expect(page.getByTestId("load-error")).toContainText("The session or API token was refused");
   // One place notices a refused token, whichever request met it, and says so at the top.
-  await expect(page.getByTestId("token-refused")).toContainText("The API token was refused");
+  await expect(page.getByTestId("token-refused")).toContainText("The session or API token was refused");
 });

@@ -30,8 +30,9 @@ pub fn App(
     provide_context(ConsoleRoot { node: root, prefix });
     provide_context(Announcer::new());
     provide_context(DataCentres(config.datacenters.clone()));
+    let theme = config.theme.as_str();
     view! {
-        <div class=ROOT_CLASS node_ref=root>
+        <div class=ROOT_CLASS data-theme=theme node_ref=root>
             <ObjectStoragePage client config events dc_override />
             <LiveRegions />
         </div>

@@ -54,7 +54,8 @@ async fn name_field_shows_each_rule_as_the_person_types() {
         ("ab", "Use at least 3 characters (this name has 2)."),
         ("-abc", "Start the name with a letter or a digit, not “-”."),
         ("my key", "Remove the spaces: use letters, digits, _ and - only."),
-        ("<script>", "Remove “<”: use letters, digits, _ and - only."),
+        ("a<bc", "Remove “<”: use letters, digits, _ and - only."),
+        ("<b>", "Remove “<”: use letters, digits, _ and - only.Remove “>”: use letters, digits, _ and - only."),
         ("backup-nightly", ""),
     ] {
         type_into(&root, typed);

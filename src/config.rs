@@ -14,6 +14,35 @@ use web_sys::HtmlElement;
 /// uses it; an embedded console never touches the host's storage or URL for a token.
 const TOKEN_STORAGE_KEY: &str = "utho-keys-console.api-token";
 
+/// Light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// The person's system setting (`prefers-color-scheme`).
+    Auto,
+}
+
+impl Theme {
+    /// `"light"`, `"dark"`, `"auto"`.
+    pub fn parse(s: &str) -> Option<Theme> {
+        match s.trim() {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            "auto" => Some(Theme::Auto),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Config {
     pub api_base: String,
@@ -28,6 +57,9 @@ pub struct Config {
     /// A host page mounted the console (`mountConsole` or `<utho-access-keys>`): messages speak
     /// of the host's session, and the view's URL parameters are prefixed by default.
     pub embedded: bool,
+    /// Light, dark, or the system's: `Auto` on the console's own page, `Light` when embedded
+    /// (a host opts in to dark or auto, so the console never turns dark inside a light host).
+    pub theme: Theme,
 }
 
 impl Default for Config {
@@ -41,6 +73,7 @@ impl Default for Config {
             timeout_secs: crate::api::TIMEOUT_SECS,
             url_mode: UrlMode::Query,
             embedded: false,
+            theme: Theme::Auto,
         }
     }
 }
@@ -82,14 +115,17 @@ impl Config {
         if let Some(mode) = attr("data-url-state").as_deref().and_then(UrlMode::parse) {
             c.url_mode = mode;
         }
+        if let Some(theme) = attr("data-theme").as_deref().and_then(Theme::parse) {
+            c.theme = theme;
+        }
         c.token = attr("data-token").or_else(take_token_from_url).map_or(TokenSource::None, TokenSource::Fixed);
         c
     }
 
-    /// A host page's options: `{ apiBase, dc, datacenters, timeoutSecs, token | getToken, urlState }`.
-    /// Missing or unreadable fields keep their defaults; `urlState` defaults to `"prefixed"`.
+    /// A host page's options: `{ apiBase, dc, datacenters, timeoutSecs, token | getToken, urlState, theme }`.
+    /// Missing or unreadable fields keep their defaults; `urlState` defaults to `"prefixed"`, `theme` to `"light"`.
     pub fn from_js(obj: &JsValue) -> Config {
-        let mut c = Config { embedded: true, url_mode: UrlMode::Prefixed, ..Config::default() };
+        let mut c = Config { embedded: true, url_mode: UrlMode::Prefixed, theme: Theme::Light, ..Config::default() };
         let field = |k: &str| js_sys::Reflect::get(obj, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined());
         let text = |k: &str| field(k).and_then(|v| v.as_string()).filter(|v| !v.is_empty());
         if let Some(v) = text("apiBase") {
@@ -103,6 +139,9 @@ impl Config {
         }
         if let Some(mode) = text("urlState").as_deref().and_then(UrlMode::parse) {
             c.url_mode = mode;
+        }
+        if let Some(theme) = text("theme").as_deref().and_then(Theme::parse) {
+            c.theme = theme;
         }
         c.token = match (field("getToken").and_then(|v| v.dyn_into::<js_sys::Function>().ok()), text("token")) {
             (Some(provider), _) => TokenSource::Provider(provider),

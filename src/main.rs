@@ -40,6 +40,8 @@ export interface ConsoleOptions {
   /** "query": the view's own query parameters; "prefixed" (default when embedded): only
    *  parameters named `keys.*`, the host's others and its hash kept; "none": the URL is never touched. */
   urlState?: UrlState;
+  /** "light" (default when embedded), "dark", or "auto" (the system's prefers-color-scheme). */
+  theme?: "light" | "dark" | "auto";
 }
 
 /** A mounted console. */

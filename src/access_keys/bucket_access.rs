@@ -23,6 +23,13 @@ pub fn BucketAccessEditor(
     });
     // What the person chose, where it differs from the server.
     let draft = RwSignal::new(HashMap::<String, Permission>::new());
+    // A choice the server now holds is no longer a draft (a refused one stays, so it can be saved
+    // again). Until the reloaded list says so, the drop-down keeps showing the choice.
+    Effect::new(move |_| {
+        if let Some(server) = current.get() {
+            draft.update(|d| d.retain(|bucket, p| server.iter().all(|a| a.bucket != *bucket || a.permission != *p)));
+        }
+    });
     // How the last save of each bucket went.
     let rows = RwSignal::new(HashMap::<String, StepState>::new());
     let chosen = move |bucket: &str| -> Permission {
@@ -47,11 +54,7 @@ pub fn BucketAccessEditor(
     let save = Action::new_local(move |grants: &Vec<BucketAccess>| {
         let buckets: Vec<String> = grants.iter().map(|g| g.bucket.clone()).collect();
         rows.update(|r| buckets.iter().for_each(|b| drop(r.insert(b.clone(), StepState::Pending))));
-        // Saved buckets are now what the server has; refused ones keep the person's choice.
         let progress = move |i: usize, state: StepState| {
-            if state == StepState::Done {
-                draft.try_update(|d| d.remove(&buckets[i]));
-            }
             rows.try_update(|r| r.insert(buckets[i].clone(), state));
         };
         store.set_permissions(id.get_value(), grants.clone(), PermissionPolicy::TryEach, progress)
@@ -94,28 +97,19 @@ pub fn BucketAccessEditor(
                             {list.into_iter().map(|a| {
                                 let bucket = StoredValue::new(a.bucket.clone());
                                 let select_id = use_root().id(&format!("perm-{}", a.bucket));
-                                let pick = move |ev| {
-                                    if let Some(p) = Permission::parse(&event_target_value(&ev)) {
-                                        draft.update(|d| { d.insert(bucket.get_value(), p); });
-                                        rows.update(|r| { r.remove(&bucket.get_value()); });
-                                    }
-                                };
                                 let save_one = move |_| {
                                     let grant = BucketAccess { bucket: bucket.get_value(), permission: bucket.with_value(|b| chosen(b)) };
                                     run(vec![grant]);
                                 };
+                                let shown = Signal::derive(move || bucket.with_value(|b| chosen(b)));
+                                let pick = Callback::new(move |p: Permission| {
+                                    draft.update(|d| { d.insert(bucket.get_value(), p); });
+                                    rows.update(|r| { r.remove(&bucket.get_value()); });
+                                });
                                 view! {
                                     <tr>
                                         <th scope="row">{a.bucket.clone()}</th>
-                                        <td>
-                                            <select id=select_id class="uk-select" aria-label=format!("Permission on {}", a.bucket) on:change=pick>
-                                                {Permission::ALL.into_iter().map(|p| view! {
-                                                    <option value=p.as_str() selected=move || bucket.with_value(|b| chosen(b)) == p>
-                                                        {p.label()}
-                                                    </option>
-                                                }).collect_view()}
-                                            </select>
-                                        </td>
+                                        <td>{permission_select(select_id, format!("Permission on {}", a.bucket), shown, pick)}</td>
                                         <td>
                                             <button
                                                 type="button"
@@ -158,5 +152,35 @@ pub fn AccessList(
         <ul class="uk-list">
             {access.into_iter().map(|a| view! { <li><strong>{a.bucket}</strong>" — "{a.permission.label()}</li> }).collect_view()}
         </ul>
+    }
+}
+
+/// A permission drop-down (None / Read / Write / Read & Write) that always shows `chosen`: its
+/// value is a property bound to the signal, so it follows the data after a save, not only the
+/// person's last pick.
+pub fn permission_select(
+    id: String,
+    label: String,
+    chosen: Signal<Permission>,
+    on_pick: Callback<Permission>,
+) -> impl IntoView {
+    view! {
+        <select
+            id=id
+            class="uk-select"
+            aria-label=label
+            prop:value=move || chosen.get().as_str()
+            on:change=move |ev| {
+                if let Some(p) = Permission::parse(&event_target_value(&ev)) {
+                    on_pick.run(p);
+                }
+            }
+        >
+            // `selected` for the first render (the options come after the select's value is set).
+            {Permission::ALL
+                .into_iter()
+                .map(|p| view! { <option value=p.as_str() selected=chosen.get_untracked() == p>{p.label()}</option> })
+                .collect_view()}
+        </select>
     }
 }

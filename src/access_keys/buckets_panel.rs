@@ -42,7 +42,7 @@ fn BucketRow(
     let status_class =
         if bucket.status.eq_ignore_ascii_case("active") { "uk-dot uk-dot--active" } else { "uk-dot uk-dot--other" };
     view! {
-        <tr data-testid="bucket-row">
+        <tr class="uk-row--stack" data-testid="bucket-row">
             <th scope="row">
                 <button
                     type="button"
@@ -56,19 +56,19 @@ fn BucketRow(
                     {bucket.name.clone()}
                 </button>
             </th>
-            <td>
+            <td data-label="Location">
                 <span class="uk-location">{location}</span>
                 <span class="uk-location__country">{country}</span>
             </td>
-            <td class="uk-num">{bucket.object_count.to_string()}</td>
-            <td class="uk-num">{keys_on_bucket(&bucket).to_string()}</td>
-            <td>
+            <td class="uk-num" data-label="Objects">{bucket.object_count.to_string()}</td>
+            <td class="uk-num" data-label="Keys">{keys_on_bucket(&bucket).to_string()}</td>
+            <td data-label="Status">
                 <span class="uk-status">
                     <span class=status_class aria-hidden="true"></span>
                     {bucket.status.clone()}
                 </span>
             </td>
-            <td class="uk-table__date">{bucket.created_at.clone()}</td>
+            <td class="uk-table__date" data-label="Created At">{bucket.created_at.clone()}</td>
         </tr>
         <Show when=move || expanded.get()>
             <tr class="uk-subrow">
@@ -114,7 +114,7 @@ pub fn BucketsPanel() -> impl IntoView {
                         <div class="uk-empty"><p class="uk-empty__title">"No buckets in this data centre"</p></div>
                     }.into_any(),
                     Ok(list) => view! {
-                        <table class="uk-table" data-testid="buckets-table">
+                        <table class="uk-table uk-table--cards" data-testid="buckets-table">
                             <caption class="uk-sr-only">"Buckets"</caption>
                             <TableHead columns=COLUMNS />
                             <tbody>

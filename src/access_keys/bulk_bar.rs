@@ -5,7 +5,7 @@ use crate::ui::feedback::{Alert, AlertKind};
 use keys_api::{AccessKey, StatusAction};
 use leptos::prelude::*;
 
-/// "N selected" with Suspend / Activate / Delete selected, then the last outcome.
+/// "N selected" with Suspend / Activate / Delete selected (in the table's toolbar row).
 #[component]
 pub fn BulkBar() -> impl IntoView {
     let store = use_store();
@@ -44,6 +44,14 @@ pub fn BulkBar() -> impl IntoView {
                 </Show>
             </div>
         </Show>
+    }
+}
+
+/// The report of the last bulk action, until dismissed.
+#[component]
+pub fn BulkResult() -> impl IntoView {
+    let store = use_store();
+    view! {
         {move || store.bulk_result.get().map(|outcome| {
             let failed = !outcome.failed.is_empty();
             let kind = if failed { AlertKind::Danger } else { AlertKind::Ok };

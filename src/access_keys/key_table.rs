@@ -9,6 +9,9 @@ use crate::ui::pager::Pager;
 use keys_api::{AccessKey, KeyStatus};
 use leptos::prelude::*;
 
+/// The key table's columns (the first and last are for screen readers only: a checkbox, a menu).
+pub const KEY_COLUMNS: &[&str] = &["Select", "Name", "Access Key", "Status", "Created At", "Actions"];
+
 /// A key's status as a coloured dot and its word.
 #[component]
 pub fn StatusCell(
@@ -113,12 +116,15 @@ fn KeyRow(
                 {key.name.clone()}
                 {is_new.then(|| view! { <span class="uk-badge">"New"</span> })}
             </th>
-            <td class="uk-table__id">
-                <code class="uk-id">{id.clone()}</code>
-                <CopyButton value=Signal::stored(id.clone()) what=format!("access key ID of {}", key.name) />
+            // The cell stays a table cell (a flex cell breaks the row's lines); its content is the flex box.
+            <td class="uk-table__id" data-label="Access Key">
+                <div class="uk-idcell">
+                    <code class="uk-id">{id.clone()}</code>
+                    <CopyButton value=Signal::stored(id.clone()) what=format!("access key ID of {}", key.name) />
+                </div>
             </td>
-            <td data-testid="key-status"><StatusCell status /></td>
-            <td class="uk-table__date">{key.created_at.clone()}</td>
+            <td class="uk-table__status" data-testid="key-status" data-label="Status"><StatusCell status /></td>
+            <td class="uk-table__date" data-label="Created At">{key.created_at.clone()}</td>
             <td class="uk-table__actions"><RowMenu key=key.clone() /></td>
         </tr>
     }
@@ -157,7 +163,7 @@ pub fn KeyTable(
         })
     });
     view! {
-        <table class="uk-table" data-testid="keys-table">
+        <table class="uk-table uk-table--cards" data-testid="keys-table">
             <caption class="uk-sr-only">"Access keys"</caption>
             <thead>
                 <tr>
@@ -188,13 +194,16 @@ pub fn KeyTable(
                 />
             </tbody>
         </table>
-        <Pager
-            span=Signal::derive(move || page.with(|p| p.span()))
-            size=Signal::derive(move || store.view.table.with(|v| v.size))
-            label="Pages of access keys"
-            noun="keys"
-            on_page
-            on_size
-        />
+        // No pager when nothing matches: there is nothing to page through.
+        <Show when=move || page.with(|p| p.matching > 0)>
+            <Pager
+                span=Signal::derive(move || page.with(|p| p.span()))
+                size=Signal::derive(move || store.view.table.with(|v| v.size))
+                label="Pages of access keys"
+                noun="keys"
+                on_page
+                on_size
+            />
+        </Show>
     }
 }

@@ -1,7 +1,8 @@
 //! The Access Keys tab: search, bulk actions, the key table, and the loading, empty and error states.
 
-use super::bulk_bar::BulkBar;
+use super::bulk_bar::{BulkBar, BulkResult};
 use super::key_table::KeyTable;
+use super::key_table::KEY_COLUMNS;
 use crate::api::ApiError;
 use crate::browser::dom::use_root;
 use crate::state::{page_of, KeyPage};
@@ -47,19 +48,24 @@ pub fn KeysPanel() -> impl IntoView {
     let page: Memo<KeyPage> = Memo::new(move |_| all.with(|all| view_state.with(|v| page_of(all, v))));
 
     view! {
+        // One row that stays in place (and in view, sticky): ticking a key shows the bulk actions
+        // in it instead of pushing the table down.
         <div class="uk-toolbar">
-            <label class="uk-sr-only" for=use_root().id("key-search")>"Search keys by name or access key ID"</label>
-            <input
-                id=use_root().id("key-search")
-                class="uk-input uk-search"
-                type="search"
-                placeholder="Search"
-                autocomplete="off"
-                prop:value=move || view_state.with(|v| v.search.clone())
-                on:input=search_input
-            />
+            <BulkBar />
+            <div class="uk-toolbar__search">
+                <label class="uk-sr-only" for=use_root().id("key-search")>"Search keys by name or access key ID"</label>
+                <input
+                    id=use_root().id("key-search")
+                    class="uk-input uk-search"
+                    type="search"
+                    placeholder="Search"
+                    autocomplete="off"
+                    prop:value=move || view_state.with(|v| v.search.clone())
+                    on:input=search_input
+                />
+            </div>
         </div>
-        <BulkBar />
+        <BulkResult />
         {move || store.action_error.get().map(|failed| view! {
             <Alert kind=AlertKind::Danger urgent=true testid="action-error">
                 <p>{failed.to_string()}</p>
@@ -70,7 +76,7 @@ pub fn KeysPanel() -> impl IntoView {
         })}
         {move || match shown.get() {
             Shown::Loading => view! {
-                <LoadingTable what="Access keys" columns=&["Name", "Access Key", "Status", "Created At"] />
+                <LoadingTable what="Access keys" columns=KEY_COLUMNS unseen=&["Select", "Actions"] />
             }.into_any(),
             Shown::Error(error) => view! {
                 <LoadError what="access keys" error on_retry=Callback::new(move |_| store.keys.refetch()) />

@@ -31,31 +31,55 @@ pub fn ObjectStoragePage(
     dc_override: ArcRwSignal<Option<String>>,
 ) -> impl IntoView {
     let view = View::new(config.url_mode);
-    let store = KeyStore::new(client, config.dc, view, use_announcer(), events);
+    let store = KeyStore::new(client, config.dc, view, use_announcer(), events, config.embedded);
     provide_context(store);
     Effect::new(move |_| {
         if let Some(dc) = dc_override.get() {
             store.view.update(History::Replace, |v| v.dc = Some(dc));
         }
     });
+    // While a dialog is open the page behind it is inert (and, on the console's own page, does not scroll).
+    let dialog_open = Memo::new(move |_| {
+        store.create_open.get() || store.dialog.with(Option::is_some) || store.view.state.with(|v| v.key.is_some())
+    });
+    if !store.embedded {
+        Effect::new(move |_| lock_page_scroll(dialog_open.get()));
+        on_cleanup(|| lock_page_scroll(false));
+    }
+    let root = use_root();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        root.focus(&root.id("panel"));
+    };
     view! {
-        <PageHeader />
-        <RefusedToken />
-        <section class="uk-card">
-            <Tabs />
-            <div
-                id=use_root().id("panel")
-                class="uk-panel"
-                role="tabpanel"
-                aria-labelledby=move || tab_id(store.view.state.with(|v| v.tab))
-            >
-                {move || match store.view.state.with(|v| v.tab) {
-                    Tab::Keys => view! { <KeysPanel /> }.into_any(),
-                    Tab::Buckets => view! { <BucketsPanel /> }.into_any(),
-                }}
-            </div>
-        </section>
+        <a class="uk-skip" href="#" on:click=skip>"Skip to the access keys"</a>
+        <div class="uk-page" inert=move || dialog_open.get().then_some("")>
+            <PageHeader />
+            <RefusedToken />
+            <section class="uk-card">
+                <Tabs />
+                <div
+                    id=use_root().id("panel")
+                    class="uk-panel"
+                    role="tabpanel"
+                    tabindex="-1"
+                    aria-labelledby=move || tab_id(store.view.state.with(|v| v.tab))
+                >
+                    {move || match store.view.state.with(|v| v.tab) {
+                        Tab::Keys => view! { <KeysPanel /> }.into_any(),
+                        Tab::Buckets => view! { <BucketsPanel /> }.into_any(),
+                    }}
+                </div>
+            </section>
+        </div>
         <PageDialogs />
+    }
+}
+
+/// On the console's own page, the document does not scroll behind an open dialog.
+fn lock_page_scroll(locked: bool) {
+    if let Some(html) = document().document_element() {
+        let _ = html.class_list().toggle_with_force("uk-locked", locked);
     }
 }
 
@@ -66,6 +90,9 @@ fn PageHeader() -> impl IntoView {
     let DataCentres(dcs) = expect_context::<DataCentres>();
     let change_dc = move |ev| {
         let slug = event_target_value(&ev);
+        // Messages about the other data centre's keys do not belong here.
+        store.action_error.set(None);
+        store.bulk_result.set(None);
         store.view.update(History::Push, |v| {
             v.dc = Some(slug.clone());
             v.page = 1;
@@ -81,7 +108,12 @@ fn PageHeader() -> impl IntoView {
             <div class="uk-page-header__actions">
                 <label class="uk-dc-picker">
                     <span class="uk-dc-picker__label">"Data centre"</span>
-                    <select class="uk-select" on:change=change_dc data-testid="dc-picker">
+                    <select
+                        class="uk-select"
+                        prop:value=move || store.dc.get()
+                        on:change=change_dc
+                        data-testid="dc-picker"
+                    >
                         {dcs
                             .into_iter()
                             .map(|d| {

@@ -28,6 +28,9 @@ pub fn Reveal(
     dc: Option<DataCentre>,
     /// "I have saved my secret key" (confirmed when nothing was copied or downloaded).
     on_saved: Callback<()>,
+    /// More about the new key, shown under its credentials (how its bucket access went).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let store = use_store();
     let announcer = store.announcer;
@@ -94,8 +97,11 @@ pub fn Reveal(
                 <CopyButton value=Signal::stored(accesskey.clone()) what="access key" />
             </div>
             <SecretField secret on_kept />
+            {children.map(|c| c())}
             {downloads}
             {connection}
+            // The way out stays in view at the bottom of the drawer, however long the reveal.
+            <div class="uk-drawer__footer">
             <Show when=move || asking.get()>
                 <Alert kind=AlertKind::Danger urgent=true testid="reveal-guard">
                     <p class="uk-alert__title">"You have not copied or downloaded the secret key. It cannot be shown again."</p>
@@ -112,6 +118,7 @@ pub fn Reveal(
             <button type="button" class="uk-btn uk-btn--primary uk-btn--block" on:click=saved>
                 "I have saved my secret key"
             </button>
+            </div>
         </section>
     }
 }
@@ -164,26 +171,36 @@ fn Downloads(
             Err(_) => announcer.alert(format!("Could not download {file}. Copy the values instead.")),
         }
     };
+    let more = RwSignal::new(false);
+    let more_id = use_root().id("more-formats");
+    let button = move |f: Format, class: &'static str| {
+        let download = download.clone();
+        view! {
+            <button type="button" class=class on:click=move |_| download(f)>
+                {format!("Download {}", f.label())}
+            </button>
+        }
+    };
     view! {
         <section class="uk-downloads" aria-labelledby=use_root().id("dl-title")>
             <h4 id=use_root().id("dl-title") class="uk-connection__title">"Download credentials"</h4>
-            <ul class="uk-downloads__list">
+            <div class="uk-downloads__main">
+                {button(Format::Csv, "uk-btn uk-btn--secondary")}
+                <button
+                    type="button"
+                    class="uk-btn uk-btn--link"
+                    aria-expanded=move || more.get().to_string()
+                    aria-controls=more_id.clone()
+                    on:click=move |_| more.update(|m| *m = !*m)
+                >
+                    {move || if more.get() { "Fewer formats" } else { "More formats" }}
+                </button>
+            </div>
+            <ul id=more_id.clone() class="uk-downloads__list" hidden=move || !more.get()>
                 {Format::ALL
                     .into_iter()
-                    .map(|f| {
-                        let download = download.clone();
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="uk-btn uk-btn--secondary uk-btn--small"
-                                    on:click=move |_| download(f)
-                                >
-                                    {format!("Download {}", f.label())}
-                                </button>
-                            </li>
-                        }
-                    })
+                    .filter(|f| *f != Format::Csv)
+                    .map(|f| view! { <li>{button(f, "uk-btn uk-btn--secondary uk-btn--small")}</li> })
                     .collect_view()}
             </ul>
         </section>
@@ -199,6 +216,16 @@ fn ConnectPanel(
     dc: DataCentre,
 ) -> impl IntoView {
     let command = test_command(&name, &dc);
+    // Each word of the command is kept whole (a line may break between words, not inside
+    // `--endpoint-url`); only a word longer than a line (a long key name) may break.
+    let words = command
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let class = if w.chars().count() > 24 { "uk-word uk-word--long" } else { "uk-word" };
+            view! { {(i > 0).then_some(" ")}<span class=class>{w.to_string()}</span> }
+        })
+        .collect_view();
     let addressing = format!(
         "Path ({}/bucket) or virtual-hosted (https://bucket.{}); signature v4",
         dc.s3_endpoint,
@@ -216,7 +243,7 @@ fn ConnectPanel(
                 <dd>{addressing}</dd>
                 <dt>"Test from a terminal"</dt>
                 <dd class="uk-facts__id">
-                    <code class="uk-command" data-testid="conn-command">{command.clone()}</code>
+                    <code class="uk-command" data-testid="conn-command">{words}</code>
                     <CopyButton value=Signal::stored(command) what="test command" />
                 </dd>
             </dl>
@@ -256,13 +283,21 @@ fn SecretField(
                 data-testid="reveal-secret-key"
                 node_ref=secret_el
             >
-                {move || if shown.get() { secret.with_value(|s| s.expose().to_string()) } else { MASK.to_string() }}
+                {move || if shown.get() {
+                    secret.with_value(|s| s.expose().to_string()).into_any()
+                } else {
+                    view! { <span aria-hidden="true">{MASK}</span> }.into_any()
+                }}
             </code>
+            // Read aloud, the masked secret is "hidden", not 36 bullets.
+            <Show when=move || !shown.get()>
+                <span class="uk-sr-only" data-testid="reveal-secret-hidden">"Hidden. Choose Show secret to see it."</span>
+            </Show>
             <div class="uk-cred__actions">
+                // One idiom: the label says what the button does next (no aria-pressed as well).
                 <button
                     type="button"
                     class="uk-btn uk-btn--secondary uk-btn--small"
-                    aria-pressed=move || shown.get().to_string()
                     on:click=move |_| shown.update(|s| *s = !*s)
                 >
                     {move || if shown.get() { "Hide secret" } else { "Show secret" }}

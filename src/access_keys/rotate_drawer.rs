@@ -4,7 +4,7 @@
 //! The flow's state is one `state::rotation::Rotation`; `store::ops` runs its requests.
 
 use super::bucket_access::AccessList;
-use super::name_field::{name_message, KeyNameField};
+use super::name_field::{create_failure, name_message, taken_message, KeyNameField};
 use super::reveal::Reveal;
 use super::row_menu::actions_button_id;
 use crate::api::ApiError;
@@ -12,8 +12,9 @@ use crate::browser::dom::use_root;
 use crate::config::DataCentres;
 use crate::state::access::{reachable, rotated_name, StepState};
 use crate::state::rotation::{Rotation, RotationPhase};
-use crate::store::{use_store, NewKey};
+use crate::store::{use_store, NewKey, PermissionPolicy};
 use crate::ui::dialog::{Drawer, DrawerBody, DrawerHeader};
+use crate::ui::feedback::{Alert, AlertKind};
 use keys_api::AccessKey;
 use leptos::prelude::*;
 
@@ -39,18 +40,26 @@ pub fn RotateDrawer(
     let name = RwSignal::new(rotated_name(&old.name, existing.iter().map(String::as_str)));
     let rotation = RwSignal::new(Rotation::new());
     let reveal = RwSignal::new(None::<NewKey>);
-    // The form's error: the last create's refusal, until the name changes.
+    // The last create's refusal: of the name on the field (until it changes), anything else above the button.
     let server_error = RwSignal::new(None::<ApiError>);
+    let form_error = RwSignal::new(None::<ApiError>);
     Effect::new(move |_| {
         if let RotationPhase::Naming { error: Some(e) } = rotation.with(|r| r.phase.clone()) {
-            server_error.set(Some(e));
+            store.announcer.alert(format!("The replacement key was not created. {}", create_failure(&e)));
+            if e.is_input_problem() {
+                server_error.set(Some(e));
+            } else {
+                form_error.set(Some(e));
+            }
         }
     });
     let old = StoredValue::new(old);
     let grants = move || reachable(&store.loaded_buckets(), &old.with_value(|o| o.accesskey.clone()));
 
-    let start = Action::new_local(move |new_name: &String| store.rotate(rotation, reveal, new_name.clone(), grants()));
-    let retry = Action::new_local(move |_: &()| store.copy_remaining(rotation));
+    let start = Action::new_local(move |new_name: &String| {
+        store.create_and_grant(rotation, reveal, new_name.clone(), grants(), PermissionPolicy::StopAtFirstRefusal)
+    });
+    let retry = Action::new_local(move |_: &()| store.grant_remaining(rotation, PermissionPolicy::StopAtFirstRefusal));
     let suspend = Action::new_local(move |_: &()| store.suspend_replaced(rotation, old.get_value()));
     let busy = move || rotation.with(Rotation::busy);
 
@@ -60,11 +69,13 @@ pub fn RotateDrawer(
             return;
         }
         let new_name = name.get_untracked();
-        if let Some(msg) = name_message(&new_name) {
+        let taken = store.names().contains(&new_name);
+        if let Some(msg) = name_message(&new_name).or_else(|| taken.then(|| taken_message(&new_name))) {
             store.announcer.alert(msg);
             return;
         }
         server_error.set(None);
+        form_error.set(None);
         start.dispatch(new_name);
     };
     let saved = Callback::new(move |_| {
@@ -113,7 +124,13 @@ pub fn RotateDrawer(
                     <form class="uk-form" on:submit=submit novalidate>
                         <p>"A new key replaces this one. The old key keeps working until you suspend it, so you can switch your apps over first."</p>
                         {grants_preview}
-                        <KeyNameField name server_error />
+                        <KeyNameField name server_error taken=Signal::derive(move || store.names()) />
+                        {move || form_error.get().map(|e| view! {
+                            <Alert kind=AlertKind::Danger urgent=true testid="create-error">
+                                <p class="uk-alert__title">"The replacement key was not created."</p>
+                                <p>{create_failure(&e)}</p>
+                            </Alert>
+                        })}
                         <button type="submit" class="uk-btn uk-btn--primary uk-btn--block">"Create replacement key"</button>
                     </form>
                 </Show>
@@ -157,7 +174,7 @@ fn RotationSteps(
                     <ol class="uk-steps" data-testid="rotation-steps">
                         <li>{format!("Create key {}: {create}", r.new_name)}</li>
                         {r
-                            .copies
+                            .copies.steps
                             .iter()
                             .map(|c| {
                                 let state = step_text(&c.state, "copying…");

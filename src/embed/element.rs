@@ -1,6 +1,7 @@
 //! `<utho-access-keys>`: the console as a custom element, registered by `defineConsoleElement()`.
 //!
-//! - Attributes: `api-base`, `dc`, `timeout-secs`, `url-state` (default `prefixed`).
+//! - Attributes: `api-base`, `dc`, `timeout-secs`, `url-state` (default `prefixed`), `theme`
+//!   (`light` by default, `dark`, or `auto` for the system's).
 //! - Properties: `token`, `getToken`, `datacenters` (a token never goes in an attribute).
 //! - Connecting the element mounts the console into its own open shadow root (host CSS cannot
 //!   reach in, the console's cannot leak out; the `--uk-*` custom properties still theme it);
@@ -14,7 +15,7 @@ export function define_console_element(mount) {
   if (customElements.get("utho-access-keys")) return;
   const PROPS = ["token", "getToken", "datacenters"];
   class UthoAccessKeys extends HTMLElement {
-    static get observedAttributes() { return ["api-base", "dc", "timeout-secs", "url-state"]; }
+    static get observedAttributes() { return ["api-base", "dc", "timeout-secs", "url-state", "theme"]; }
     #token; #getToken; #datacenters; #handle = null; #box = null;
     constructor() {
       super();
@@ -46,6 +47,7 @@ export function define_console_element(mount) {
         dc: attr("dc"),
         timeoutSecs: attr("timeout-secs"),
         urlState: attr("url-state") ?? "prefixed",
+        theme: attr("theme"),
         datacenters: this.#datacenters,
         // Read at each request, so a new token or function takes effect without a remount.
         getToken: () => (typeof this.#getToken === "function" ? this.#getToken() : this.#token),

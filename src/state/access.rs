@@ -41,19 +41,30 @@ pub fn keys_on_bucket(bucket: &Bucket) -> usize {
         .count()
 }
 
-/// The suggested name of a rotated key: `<old>-rotated`, shortened to fit 64 characters,
-/// with a number when that name is taken.
+/// The suggested name of a rotated key: `<old>-rotated`, shortened to fit 64 characters, with a
+/// number when that name is taken. A key rotated before (`backup-rotated`, `backup-rotated-2`)
+/// gets the next number of the same stem, not a second suffix.
 pub fn rotated_name<'a>(old: &str, existing: impl IntoIterator<Item = &'a str> + Clone) -> String {
-    let taken = |n: &str| existing.clone().into_iter().any(|e| e == n);
+    let taken = |n: &str| n == old || existing.clone().into_iter().any(|e| e == n);
+    let stem = rotation_stem(old);
     (1..1000)
         .map(|i| {
             let suffix = if i == 1 { "-rotated".to_string() } else { format!("-rotated-{i}") };
             let keep = keys_api::NAME_MAX - suffix.len();
-            let stem: String = old.chars().take(keep).collect();
+            let stem: String = stem.chars().take(keep).collect();
             format!("{stem}{suffix}")
         })
         .find(|n| !taken(n))
         .unwrap_or_else(|| format!("{old}-new"))
+}
+
+/// `backup-rotated-3` → `backup`; a name without the suffix is its own stem.
+fn rotation_stem(name: &str) -> &str {
+    let without_number = match name.rsplit_once('-') {
+        Some((head, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && head.ends_with("-rotated") => head,
+        _ => name,
+    };
+    without_number.strip_suffix("-rotated").filter(|s| !s.is_empty()).unwrap_or(without_number)
 }
 
 /// How one planned permission write went (a rotation's copy, a bucket chosen at create).
@@ -72,11 +83,85 @@ pub struct PermissionStep {
     pub state: StepState,
 }
 
-impl PermissionStep {
+/// The permissions to write to a new key and how each went: rotation copies the old key's, a
+/// create writes the ones chosen in the form. Both run through `store::ops::set_permissions`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PermissionPlan {
+    pub steps: Vec<PermissionStep>,
+}
+
+impl PermissionPlan {
     /// Steps for each grant, none of them run yet.
-    pub fn plan(grants: Vec<BucketAccess>) -> Vec<PermissionStep> {
-        grants.into_iter().map(|grant| PermissionStep { grant, state: StepState::Pending }).collect()
+    pub fn new(grants: Vec<BucketAccess>) -> Self {
+        PermissionPlan {
+            steps: grants.into_iter().map(|grant| PermissionStep { grant, state: StepState::Pending }).collect(),
+        }
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    /// The steps still to run (all but the done ones), in order, set back to pending.
+    pub fn take_remaining(&mut self) -> Vec<(usize, BucketAccess)> {
+        self.steps
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, s)| s.state != StepState::Done)
+            .map(|(i, s)| {
+                s.state = StepState::Pending;
+                (i, s.grant.clone())
+            })
+            .collect()
+    }
+
+    /// Records how step `index` is going.
+    pub fn set(&mut self, index: usize, state: StepState) {
+        if let Some(step) = self.steps.get_mut(index) {
+            step.state = state;
+        }
+    }
+
+    pub fn done(&self) -> usize {
+        self.steps.iter().filter(|s| s.state == StepState::Done).count()
+    }
+
+    pub fn all_done(&self) -> bool {
+        self.steps.iter().all(|s| s.state == StepState::Done)
+    }
+
+    pub fn any_failed(&self) -> bool {
+        self.steps.iter().any(|s| matches!(s.state, StepState::Failed(_)))
+    }
+
+    pub fn running(&self) -> bool {
+        self.steps.iter().any(|s| s.state == StepState::Running)
+    }
+
+    /// The step of a bucket.
+    pub fn of(&self, bucket: &str) -> Option<&PermissionStep> {
+        self.steps.iter().find(|s| s.grant.bucket == bucket)
+    }
+}
+
+/// A flow that creates a key and then writes permissions to it: rotation (the old key's
+/// permissions) and a create with bucket access chosen in the form. `store::ops` runs both through
+/// the same code (`create_and_grant`, `grant_remaining`); the flows differ only in these steps.
+pub trait GrantFlow {
+    /// The form was sent: create `name`, then write `grants`. False when not in the form.
+    fn begin(&mut self, name: String, grants: Vec<BucketAccess>) -> bool;
+    /// The key exists.
+    fn created(&mut self, accesskey: String) -> bool;
+    /// The key was not created.
+    fn create_failed(&mut self, error: ApiError) -> bool;
+    /// The new key's access key ID, once created.
+    fn new_accesskey(&self) -> Option<String>;
+    /// The permission writes still to run (empty when none may run now).
+    fn take_remaining(&mut self) -> Vec<(usize, BucketAccess)>;
+    /// How write `index` is going.
+    fn step(&mut self, index: usize, state: StepState);
+    /// A batch of writes ended; what to announce (the words, and whether it is an alert).
+    fn settled(&mut self) -> Option<(String, bool)>;
 }
 
 #[cfg(test)]
@@ -101,6 +186,33 @@ mod tests {
         assert!(reachable(&buckets(), "nobody").is_empty());
         assert_eq!(keys_on_bucket(&buckets()[0]), 2);
         assert_eq!(keys_on_bucket(&buckets()[2]), 0);
+    }
+
+    #[test]
+    fn a_rotated_key_rotates_to_the_next_number_not_a_second_suffix() {
+        assert_eq!(rotated_name("backup-rotated", []), "backup-rotated-2");
+        assert_eq!(rotated_name("backup-rotated-2", ["backup-rotated"]), "backup-rotated-3");
+        assert_eq!(rotated_name("backup-rotated-2", []), "backup-rotated");
+        assert_eq!(rotated_name("v2-final", []), "v2-final-rotated");
+        assert_eq!(rotation_stem("a-rotated-x"), "a-rotated-x");
+    }
+
+    #[test]
+    fn a_plan_runs_what_is_not_done_and_reports_each_step() {
+        let mut p = PermissionPlan::new(vec![
+            BucketAccess { bucket: "a".into(), permission: Permission::Write },
+            BucketAccess { bucket: "b".into(), permission: Permission::Read },
+        ]);
+        assert_eq!(p.take_remaining().len(), 2);
+        p.set(0, StepState::Done);
+        p.set(1, StepState::Failed(ApiError::Invalid("read is not supported".into())));
+        assert!(p.any_failed() && !p.all_done());
+        assert_eq!(p.done(), 1);
+        let again: Vec<usize> = p.take_remaining().into_iter().map(|(i, _)| i).collect();
+        assert_eq!(again, [1]);
+        assert_eq!(p.of("b").map(|s| s.state.clone()), Some(StepState::Pending));
+        p.set(1, StepState::Done);
+        assert!(p.all_done() && !p.any_failed());
     }
 
     #[test]

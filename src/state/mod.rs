@@ -4,10 +4,11 @@
 
 pub mod access;
 pub mod bulk;
+pub mod create;
 pub mod credentials;
 pub mod rotation;
 pub mod table;
 pub mod view;
 
-pub use table::{page_of, KeyPage, PageSpan};
+pub use table::{page_of, page_window, KeyPage, PageItem, PageSpan};
 pub use view::{SortDir, SortKey, Tab, ViewState, PAGE_SIZES};

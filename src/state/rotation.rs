@@ -11,7 +11,7 @@
 //! and the offer to suspend the old key waits for both the copies and the saved secret.
 //! Every transition is a method that refuses (returns `false`/`None`) when it does not apply.
 
-use super::access::{BucketAccess, PermissionStep, StepState};
+use super::access::{BucketAccess, GrantFlow, PermissionPlan, StepState};
 use crate::api::ApiError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub struct Rotation {
     /// The access key ID of the replacement, once created.
     pub new_accesskey: Option<String>,
     /// One step per permission of the old key.
-    pub copies: Vec<PermissionStep>,
+    pub copies: PermissionPlan,
     /// The person closed the reveal of the new secret.
     pub secret_saved: bool,
     pub phase: RotationPhase,
@@ -50,7 +50,7 @@ impl Rotation {
         Rotation {
             new_name: String::new(),
             new_accesskey: None,
-            copies: Vec::new(),
+            copies: PermissionPlan::default(),
             secret_saved: false,
             phase: RotationPhase::Naming { error: None },
         }
@@ -62,7 +62,7 @@ impl Rotation {
             return false;
         }
         self.new_name = new_name;
-        self.copies = PermissionStep::plan(grants);
+        self.copies = PermissionPlan::new(grants);
         self.phase = RotationPhase::Creating;
         true
     }
@@ -82,7 +82,7 @@ impl Rotation {
         if self.phase != RotationPhase::Creating {
             return false;
         }
-        self.copies.clear();
+        self.copies = PermissionPlan::default();
         self.phase = RotationPhase::Naming { error: Some(error) };
         true
     }
@@ -92,22 +92,12 @@ impl Rotation {
         if self.phase != RotationPhase::Copying {
             return Vec::new();
         }
-        self.copies
-            .iter_mut()
-            .enumerate()
-            .filter(|(_, c)| c.state != StepState::Done)
-            .map(|(i, c)| {
-                c.state = StepState::Pending;
-                (i, c.grant.clone())
-            })
-            .collect()
+        self.copies.take_remaining()
     }
 
     /// Copy `index` started.
     pub fn copy_started(&mut self, index: usize) {
-        if let Some(c) = self.copies.get_mut(index) {
-            c.state = StepState::Running;
-        }
+        self.copies.set(index, StepState::Running);
     }
 
     /// Copy `index` finished: a refusal stops the rotation, the last success completes the copies.
@@ -115,16 +105,18 @@ impl Rotation {
         if self.phase != RotationPhase::Copying {
             return;
         }
-        let Some(step) = self.copies.get_mut(index) else { return };
+        if index >= self.copies.steps.len() {
+            return;
+        }
         match result {
-            Ok(()) => step.state = StepState::Done,
+            Ok(()) => self.copies.set(index, StepState::Done),
             Err(e) => {
-                step.state = StepState::Failed(e);
+                self.copies.set(index, StepState::Failed(e));
                 self.phase = RotationPhase::Stopped;
                 return;
             }
         }
-        if self.copies.iter().all(|c| c.state == StepState::Done) {
+        if self.copies.all_done() {
             self.phase = RotationPhase::Copied;
         }
     }
@@ -133,11 +125,6 @@ impl Rotation {
     pub fn retry(&mut self) -> bool {
         if self.phase != RotationPhase::Stopped {
             return false;
-        }
-        for c in &mut self.copies {
-            if matches!(c.state, StepState::Failed(_)) {
-                c.state = StepState::Pending;
-            }
         }
         self.phase = RotationPhase::Copying;
         true
@@ -191,7 +178,7 @@ impl Rotation {
     }
 
     pub fn copied(&self) -> usize {
-        self.copies.iter().filter(|c| c.state == StepState::Done).count()
+        self.copies.done()
     }
 
     pub fn failed(&self) -> bool {
@@ -200,7 +187,7 @@ impl Rotation {
 
     /// One sentence of what was done and what was not.
     pub fn summary(&self) -> String {
-        let total = self.copies.len();
+        let total = self.copies.steps.len();
         let copied = self.copied();
         let noun = if total == 1 { "permission" } else { "permissions" };
         match &self.phase {
@@ -214,6 +201,35 @@ impl Rotation {
                 format!("New key created, {copied} of {total} {noun} copied.")
             }
         }
+    }
+}
+
+impl GrantFlow for Rotation {
+    fn begin(&mut self, name: String, grants: Vec<BucketAccess>) -> bool {
+        self.start(name, grants)
+    }
+    fn created(&mut self, accesskey: String) -> bool {
+        Rotation::created(self, accesskey)
+    }
+    fn create_failed(&mut self, error: ApiError) -> bool {
+        Rotation::create_failed(self, error)
+    }
+    fn new_accesskey(&self) -> Option<String> {
+        self.new_accesskey.clone()
+    }
+    fn take_remaining(&mut self) -> Vec<(usize, BucketAccess)> {
+        Rotation::take_remaining(self)
+    }
+    fn step(&mut self, index: usize, state: StepState) {
+        match state {
+            StepState::Running => self.copy_started(index),
+            StepState::Done => self.copy_finished(index, Ok(())),
+            StepState::Failed(e) => self.copy_finished(index, Err(e)),
+            StepState::Pending => {}
+        }
+    }
+    fn settled(&mut self) -> Option<(String, bool)> {
+        Some((self.summary(), self.failed()))
     }
 }
 
@@ -283,7 +299,7 @@ mod tests {
         copy_all(&mut r, &[Ok(()), Ok(()), Err(refused())]);
         assert!(r.failed() && !r.busy());
         assert_eq!(r.summary(), "Rotation stopped: new key created, 2 of 3 permissions copied.");
-        assert_eq!(r.copies[2].state, StepState::Failed(refused()));
+        assert_eq!(r.copies.steps[2].state, StepState::Failed(refused()));
         assert!(r.take_remaining().is_empty(), "nothing runs while stopped");
         assert!(r.retry());
         let remaining: Vec<usize> = r.take_remaining().into_iter().map(|(i, _)| i).collect();
@@ -326,7 +342,7 @@ mod tests {
         r.start("new".into(), grants());
         assert!(!r.start("again".into(), grants()), "one create at a time");
         r.copy_finished(0, Ok(()));
-        assert_eq!(r.copies[0].state, StepState::Pending, "no copy before the key exists");
+        assert_eq!(r.copies.steps[0].state, StepState::Pending, "no copy before the key exists");
         r.created("AK2".into());
         r.save_secret();
         copy_all(&mut r, &[Ok(()), Ok(()), Ok(())]);

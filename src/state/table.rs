@@ -37,6 +37,39 @@ impl KeyPage {
     }
 }
 
+/// One place of a pager: a page number, or the gap between far-apart numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageItem {
+    Page(usize),
+    Gap,
+}
+
+/// The pages a pager shows: the first, the last, and the current one with a neighbour each side;
+/// gaps where numbers are left out (a gap never hides just one page: that page is shown instead).
+/// At most 7 items, however many pages there are.
+pub fn page_window(current: usize, pages: usize) -> Vec<PageItem> {
+    let pages = pages.max(1);
+    let current = current.clamp(1, pages);
+    let mut shown: Vec<usize> = [1, current.saturating_sub(1), current, current + 1, pages]
+        .into_iter()
+        .filter(|n| (1..=pages).contains(n))
+        .collect();
+    shown.sort_unstable();
+    shown.dedup();
+    let mut items = Vec::new();
+    let mut last = 0;
+    for n in shown {
+        match n - last {
+            1 => {}
+            2 => items.push(PageItem::Page(n - 1)),
+            _ => items.push(PageItem::Gap),
+        }
+        items.push(PageItem::Page(n));
+        last = n;
+    }
+    items
+}
+
 fn matches(key: &AccessKey, needle: &str) -> bool {
     needle.is_empty() || key.name.to_lowercase().contains(needle) || key.accesskey.to_lowercase().contains(needle)
 }
@@ -131,6 +164,25 @@ mod tests {
         assert_eq!(names(&page_of(&sample(), &v(SortKey::Name, SortDir::Desc))), ["charlie", "Bravo", "alpha"]);
         assert_eq!(names(&page_of(&sample(), &v(SortKey::Status, SortDir::Desc)))[0], "Bravo");
         assert_eq!(names(&page_of(&sample(), &v(SortKey::Created, SortDir::Asc))), ["alpha", "charlie", "Bravo"]);
+    }
+
+    #[test]
+    fn the_pager_window_is_bounded() {
+        use PageItem::{Gap, Page};
+        assert_eq!(page_window(1, 1), [Page(1)]);
+        assert_eq!(page_window(2, 4), [Page(1), Page(2), Page(3), Page(4)]);
+        assert_eq!(page_window(1, 25), [Page(1), Page(2), Gap, Page(25)]);
+        assert_eq!(page_window(13, 1000), [Page(1), Gap, Page(12), Page(13), Page(14), Gap, Page(1000)]);
+        assert_eq!(page_window(4, 25), [Page(1), Page(2), Page(3), Page(4), Page(5), Gap, Page(25)]);
+        assert_eq!(page_window(25, 25), [Page(1), Gap, Page(24), Page(25)]);
+        assert_eq!(page_window(99, 3), [Page(1), Page(2), Page(3)], "clamped");
+        for pages in 1..60 {
+            for current in 1..=pages {
+                let w = page_window(current, pages);
+                assert!(w.len() <= 7, "{current}/{pages}: {w:?}");
+                assert!(w.contains(&Page(current)) && w.contains(&Page(1)) && w.contains(&Page(pages)));
+            }
+        }
     }
 
     #[test]

@@ -13,9 +13,9 @@ use crate::embed::events::{HostEvent, HostEvents};
 use crate::state::bulk::BulkOutcome;
 use crate::state::Tab;
 use crate::ui::announcer::Announcer;
-use keys_api::{suggest_name, AccessKey, Bucket, KeyStatus, StatusAction};
+use keys_api::{suggest_name, AccessKey, Bucket, KeyStatus, Permission, StatusAction};
 use leptos::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 pub type KeysResource = LocalResource<Result<Vec<AccessKey>, ApiError>>;
@@ -80,8 +80,13 @@ pub struct KeyStore {
     /// The name in the create form. Lives with the page, so a name typed before closing the
     /// drawer is still there when it reopens.
     pub create_name: RwSignal<String>,
+    /// The bucket access chosen in the create form (bucket → permission; absent means none).
+    /// Lives with the page like the name.
+    pub create_scope: RwSignal<BTreeMap<String, Permission>>,
     /// A secret is on screen: moving away asks first.
     pub reveal_open: RwSignal<bool>,
+    /// A host page embeds the console: the host's page is not the console's to lock.
+    pub embedded: bool,
     /// The API refused the token on the last request: set and cleared by [`KeyStore::observe`] only.
     pub refused: RwSignal<Option<ApiError>>,
     pub announcer: Announcer,
@@ -123,6 +128,7 @@ impl KeyStore {
         view: View,
         announcer: Announcer,
         events: HostEvents,
+        embedded: bool,
     ) -> KeyStore {
         let dc = Memo::new(move |_| view.state.with(|v| v.dc.clone()).unwrap_or_else(|| default_dc.clone()));
         let refused = RwSignal::new(None);
@@ -150,7 +156,9 @@ impl KeyStore {
             dialog: RwSignal::new(None),
             create_open: RwSignal::new(false),
             create_name: RwSignal::new(String::new()),
+            create_scope: RwSignal::new(BTreeMap::new()),
             reveal_open: RwSignal::new(false),
+            embedded,
             refused,
             announcer,
         };
@@ -170,6 +178,16 @@ impl KeyStore {
     /// See [`observe`]; `dc` is the data centre the request went to.
     pub(crate) fn observe<T>(&self, dc: &str, result: Result<T, ApiError>) -> Result<T, ApiError> {
         observe(self.refused, self.events, dc, result)
+    }
+
+    /// The names of the loaded keys (to catch a duplicate before asking the server).
+    pub fn names(&self) -> Vec<String> {
+        self.keys.with(|k| {
+            k.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|ks| ks.iter().map(|k| k.name.clone()).collect())
+                .unwrap_or_default()
+        })
     }
 
     /// The loaded keys (empty while loading or after an error).
@@ -207,10 +225,11 @@ impl KeyStore {
         self.create_open.set(true);
     }
 
-    /// After a create: the typed name is used up, and the table shows its first page of the keys
-    /// tab, where the new key is.
+    /// After a create: the typed name and the chosen access are used up, and the table shows its
+    /// first page of the keys tab, where the new key is.
     pub fn after_create(&self) {
         self.create_name.set(String::new());
+        self.create_scope.set(BTreeMap::new());
         let v = self.view.get_untracked();
         if v.page != 1 || v.tab != Tab::Keys {
             self.view.update(History::Push, |v| {

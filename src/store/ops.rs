@@ -16,12 +16,14 @@
 //! # Writing permissions
 //! [`KeyStore::set_permissions`] is the one path for bucket permissions, with an explicit
 //! [`PermissionPolicy`]: rotation copies one at a time and stops at the first refusal (so what
-//! was copied is exact and a retry continues); the key details save every changed bucket and
-//! report each one.
+//! was copied is exact and a retry continues); the key details and a create with bucket access
+//! try every bucket and report each one. Rotation and create-with-access share the whole
+//! sequence too: [`KeyStore::create_and_grant`] over a `state::access::GrantFlow`.
 
 use super::{FailedAction, KeyStore, PendingStatus};
 use crate::api::ApiError;
 use crate::embed::events::HostEvent;
+use crate::state::access::GrantFlow;
 use crate::state::access::{BucketAccess, StepState};
 use crate::state::bulk::{run_bounded, BulkFailure, BulkOutcome};
 use crate::state::rotation::Rotation;
@@ -239,60 +241,58 @@ impl KeyStore {
         }
     }
 
-    /// Rotation, first part: creates the replacement named `new_name`, shows its secret through
-    /// `reveal` as soon as it exists, then copies `grants` (the old key's permissions) to it.
-    pub fn rotate(
+    /// Creates `name`, shows its secret through `reveal` the moment the key exists, then writes
+    /// `grants` to it under `policy`. The one path of a rotation (the old key's permissions, one
+    /// at a time) and of a create with bucket access chosen in the form (each bucket tried).
+    pub fn create_and_grant<F: GrantFlow + Send + Sync + 'static>(
         self,
-        rotation: RwSignal<Rotation>,
+        flow: RwSignal<F>,
         reveal: RwSignal<Option<NewKey>>,
-        new_name: String,
+        name: String,
         grants: Vec<BucketAccess>,
+        policy: PermissionPolicy,
     ) -> impl Future<Output = ()> + 'static {
-        let started = rotation.try_update(|r| r.start(new_name.clone(), grants)).unwrap_or(false);
-        let create = started.then(|| self.create(new_name));
+        let started = flow.try_update(|f| f.begin(name.clone(), grants)).unwrap_or(false);
+        let create = started.then(|| self.create(name));
         async move {
             let Some(create) = create else { return };
             match create.await {
                 Ok(key) => {
-                    rotation.try_update(|r| r.created(key.accesskey.clone()));
+                    flow.try_update(|f| f.created(key.accesskey.clone()));
                     reveal.try_set(Some(key));
-                    self.copy_remaining(rotation).await;
+                    self.grant_remaining(flow, policy).await;
                 }
                 Err(e) => {
-                    self.announcer.alert(format!("The replacement key was not created. {e}"));
-                    rotation.try_update(|r| r.create_failed(e));
+                    flow.try_update(|f| f.create_failed(e));
                 }
             }
         }
     }
 
-    /// Rotation, the copies: every permission not yet copied, one at a time, stopping at the
-    /// first refusal. Also what "Retry remaining steps" runs (after `Rotation::retry`).
-    pub fn copy_remaining(self, rotation: RwSignal<Rotation>) -> impl Future<Output = ()> + 'static {
-        let plan = rotation.try_update(|r| (r.new_accesskey.clone(), r.take_remaining()));
-        let copies = plan.and_then(|(id, remaining)| Some((id?, remaining))).map(|(id, remaining)| {
+    /// Writes the flow's permissions not yet written (all of them, or after a retry the refused
+    /// ones), then announces how it went.
+    pub fn grant_remaining<F: GrantFlow + Send + Sync + 'static>(
+        self,
+        flow: RwSignal<F>,
+        policy: PermissionPolicy,
+    ) -> impl Future<Output = ()> + 'static {
+        let plan = flow.try_update(|f| (f.new_accesskey(), f.take_remaining()));
+        let writes = plan.and_then(|(id, remaining)| Some((id?, remaining))).map(|(id, remaining)| {
             let indices: Vec<usize> = remaining.iter().map(|(i, _)| *i).collect();
             let grants = remaining.into_iter().map(|(_, g)| g).collect();
             let progress = move |i: usize, state: StepState| {
                 let step = indices[i];
-                rotation.try_update(|r| match state {
-                    StepState::Running => r.copy_started(step),
-                    StepState::Done => r.copy_finished(step, Ok(())),
-                    StepState::Failed(e) => r.copy_finished(step, Err(e)),
-                    StepState::Pending => {}
-                });
+                flow.try_update(|f| f.step(step, state));
             };
-            self.set_permissions(id, grants, PermissionPolicy::StopAtFirstRefusal, progress)
+            self.set_permissions(id, grants, policy, progress)
         });
         async move {
-            let Some(copies) = copies else { return };
-            copies.await;
-            if let Some((summary, failed)) = rotation.try_with_untracked(|r| (r.summary(), r.failed())) {
-                if failed {
-                    self.announcer.alert(summary);
-                } else {
-                    self.announcer.say(summary);
-                }
+            let Some(writes) = writes else { return };
+            writes.await;
+            match flow.try_update(|f| f.settled()).flatten() {
+                Some((words, true)) => self.announcer.alert(words),
+                Some((words, false)) => self.announcer.say(words),
+                None => {}
             }
             self.refresh();
         }

@@ -54,10 +54,21 @@ pub fn Alert(
 pub fn TableHead(
     /// The column names, in order.
     columns: &'static [&'static str],
+    /// Names only screen readers get (a checkbox column, an actions column).
+    #[prop(optional)]
+    unseen: &'static [&'static str],
 ) -> impl IntoView {
     view! {
         <thead>
-            <tr>{columns.iter().map(|c| view! { <th scope="col">{*c}</th> }).collect_view()}</tr>
+            <tr>
+                {columns
+                    .iter()
+                    .map(|c| {
+                        let class = unseen.contains(c).then_some("uk-sr-only");
+                        view! { <th scope="col"><span class=class>{*c}</span></th> }
+                    })
+                    .collect_view()}
+            </tr>
         </thead>
     }
 }
@@ -67,16 +78,19 @@ pub fn TableHead(
 pub fn LoadingTable(
     /// What is loading, for the caption and the announcement ("Access keys").
     what: &'static str,
-    /// The column names of the table that will replace it.
+    /// The column names of the table that will replace it (as many as it has).
     columns: &'static [&'static str],
+    /// Of those, the names only screen readers get.
+    #[prop(optional)]
+    unseen: &'static [&'static str],
     /// How many placeholder rows.
     #[prop(default = 5)]
     rows: usize,
 ) -> impl IntoView {
     view! {
-        <table class="uk-table" aria-busy="true">
+        <table class="uk-table uk-table--cards" aria-busy="true">
             <caption class="uk-sr-only">{format!("{what} (loading)")}</caption>
-            <TableHead columns />
+            <TableHead columns unseen />
             <tbody>
                 {(0..rows)
                     .map(|_| {

@@ -1,6 +1,7 @@
-//! "‹ previous [1] [2] next ›" with a rows-per-page choice.
+//! "‹ previous [1] … [12] [13] [14] … [1000] next ›" with a rows-per-page choice: a bounded
+//! window of page numbers (`state::page_window`), however many pages there are.
 
-use crate::state::{PageSpan, PAGE_SIZES};
+use crate::state::{page_window, PageItem, PageSpan, PAGE_SIZES};
 use leptos::prelude::*;
 
 #[component]
@@ -22,6 +23,8 @@ pub fn Pager(
 ) -> impl IntoView {
     let current = move || span.with(|p| p.page);
     let pages = move || span.with(|p| p.pages);
+    // Redrawn only when the window itself changes, not on every change of the rows.
+    let window = Memo::new(move |_| span.with(|p| page_window(p.page, p.pages)));
     view! {
         <nav class="uk-pagination" aria-label=label>
             <p class="uk-pagination__summary" aria-live="polite">
@@ -35,19 +38,23 @@ pub fn Pager(
                     })
                 }}
             </p>
-            <button
-                type="button"
-                class="uk-pagination__step"
-                prop:disabled=move || { current() <= 1 }
-                on:click=move |_| on_page.run(current() - 1)
-            >
-                "‹ previous"
-            </button>
-            <ul class="uk-pagination__pages">
-                {move || {
-                    (1..=pages())
-                        .map(|n| {
-                            view! {
+            <div class="uk-pagination__controls">
+                <button
+                    type="button"
+                    class="uk-pagination__step"
+                    prop:disabled=move || { current() <= 1 }
+                    on:click=move |_| on_page.run(current() - 1)
+                >
+                    <span aria-hidden="true">"‹"</span>
+                    <span class="uk-pagination__word">" previous"</span>
+                </button>
+                <ul class="uk-pagination__pages">
+                    <For
+                        each=move || window.get().into_iter().enumerate()
+                        key=|(i, item)| (*i, *item)
+                        children=move |(_, item)| match item {
+                            PageItem::Gap => view! { <li class="uk-pagination__gap" aria-hidden="true">"…"</li> }.into_any(),
+                            PageItem::Page(n) => view! {
                                 <li>
                                     <button
                                         type="button"
@@ -61,22 +68,25 @@ pub fn Pager(
                                     </button>
                                 </li>
                             }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-            <button
-                type="button"
-                class="uk-pagination__step"
-                prop:disabled=move || { current() >= pages() }
-                on:click=move |_| on_page.run(current() + 1)
-            >
-                "next ›"
-            </button>
+                            .into_any(),
+                        }
+                    />
+                </ul>
+                <button
+                    type="button"
+                    class="uk-pagination__step"
+                    prop:disabled=move || { current() >= pages() }
+                    on:click=move |_| on_page.run(current() + 1)
+                >
+                    <span class="uk-pagination__word">"next "</span>
+                    <span aria-hidden="true">"›"</span>
+                </button>
+            </div>
             <label class="uk-pagination__size">
                 "Rows per page "
                 <select
                     class="uk-select"
+                    prop:value=move || size.get().to_string()
                     on:change=move |ev| {
                         if let Ok(n) = event_target_value(&ev).parse() {
                             on_size.run(n);
@@ -87,9 +97,9 @@ pub fn Pager(
                         .iter()
                         .map(|n| {
                             view! {
-                                <option value=n.to_string() selected=move || size.get() == *n>
-                                    {n.to_string()}
-                                </option>
+                                // `selected` for the first render (the options come after the
+                                // select's value is set); the bound value for every change after.
+                                <option value=n.to_string() selected=size.get_untracked() == *n>{n.to_string()}</option>
                             }
                         })
                         .collect_view()}

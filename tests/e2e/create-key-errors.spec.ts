@@ -13,11 +13,23 @@ test("an invalid name shows what to change and creates nothing", async ({ page, 
   await expect(input).toHaveAttribute("aria-invalid", "true");
   await d.getByRole("button", { name: "+ Create Key" }).click();
   await input.fill("<script>");
-  await expect(message).toHaveText("Remove “<”: use letters, digits, _ and - only.");
+  await expect(message.getByRole("listitem")).toHaveText([
+    "Remove “<”: use letters, digits, _ and - only.",
+    "Remove “>”: use letters, digits, _ and - only.",
+  ]);
   await input.press("Enter");
   await input.fill("-leading");
   await expect(message).toHaveText("Start the name with a letter or a digit, not “-”.");
   await input.press("Enter");
+  // A name with several problems lists every one of them.
+  await input.fill("-a b!");
+  await expect(message.getByRole("listitem")).toHaveText([
+    "Remove the spaces: use letters, digits, _ and - only.",
+    "Remove “!”: use letters, digits, _ and - only.",
+    "Start the name with a letter or a digit, not “-”.",
+  ]);
+  await input.press("Enter");
+  await input.fill("-leading");
 
   // Still the form, the typed text kept, nothing created.
   await expect(input).toHaveValue("-leading");
@@ -25,20 +37,39 @@ test("an invalid name shows what to change and creates nothing", async ({ page, 
   expect((await listKeys(request)).length).toBe(before);
 });
 
-test("a duplicate name shows the server's message in the drawer and keeps the name", async ({ page, request }) => {
+test("a name already in the list is caught before asking the server; the server still judges the rest", async ({ page, request }) => {
   const name = uniqueName("e2e-dup");
   await createKeyByApi(request, name);
   await openConsole(page);
+  let creates = 0;
+  page.on("request", (r) => {
+    if (r.url().endsWith("/accesskey/create")) creates++;
+  });
   await page.getByRole("button", { name: "+ Create Access Key" }).click();
   const d = drawer(page);
   const input = d.getByLabel("Key Name");
   await input.fill(name);
+  // Known from the loaded list: said as the name is typed, and nothing is sent.
+  await expect(d.getByTestId("key-name-message")).toHaveText(
+    `An access key named “${name}” already exists in this data centre. Choose another name.`,
+  );
+  await expect(input).toHaveAttribute("aria-invalid", "true");
   await d.getByRole("button", { name: "+ Create Key" }).click();
-  await expect(d.getByTestId("key-name-message")).toContainText(name);
+  await expect(d.getByTestId("reveal")).toHaveCount(0);
+  expect(creates).toBe(0);
+
+  // A name another client took after the list loaded: the server refuses, its message shows on the field.
+  const late = uniqueName("e2e-dup-late");
+  await createKeyByApi(request, late);
+  await input.fill(late);
+  await expect(d.getByTestId("key-name-message")).toBeEmpty();
+  await d.getByRole("button", { name: "+ Create Key" }).click();
+  await expect(d.getByTestId("key-name-message")).toContainText(late);
   await expect(d.getByTestId("key-name-message")).toContainText("already exists");
-  await expect(input).toHaveValue(name);
+  await expect(input).toHaveValue(late);
   await expect(d.getByRole("button", { name: "+ Create Key" })).toBeEnabled();
-  expect((await listKeys(request)).filter((k) => k.name === name)).toHaveLength(1);
+  expect(creates).toBe(1);
+  expect((await listKeys(request)).filter((k) => k.name === late)).toHaveLength(1);
 });
 
 test("a server error while creating keeps the drawer and the name", async ({ page }) => {
@@ -51,7 +82,10 @@ test("a server error while creating keeps the drawer and the name", async ({ pag
   const name = uniqueName("e2e-500");
   await d.getByLabel("Key Name").fill(name);
   await d.getByRole("button", { name: "+ Create Key" }).click();
-  await expect(d.getByTestId("key-name-message")).toContainText("The server failed (500): Storage backend unavailable.");
+  // Not the name's fault: said above the button, and the field is not marked invalid.
+  await expect(d.getByTestId("create-error")).toContainText("The server failed (500): Storage backend unavailable.");
+  await expect(d.getByTestId("key-name-message")).toBeEmpty();
+  await expect(d.getByLabel("Key Name")).toHaveAttribute("aria-invalid", "false");
   await expect(d.getByLabel("Key Name")).toHaveValue(name);
   // Closing and reopening the drawer keeps what was typed.
   await d.getByRole("button", { name: "Close" }).click();

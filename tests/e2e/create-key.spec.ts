@@ -94,7 +94,7 @@ test("search filters by name or ID and pagination pages through 10/25/50 rows", 
   await expect(page.getByText("Showing 1–10 of 12")).toBeVisible();
   // Newest first.
   await expect(page.getByTestId("key-row").first()).toContainText(`${prefix}-11`);
-  await page.getByRole("button", { name: "next ›" }).click();
+  await page.getByRole("button", { name: "next", exact: true }).click();
   await expect(page.getByTestId("key-row")).toHaveCount(2);
   expect(page.url()).toContain("page=2");
   await page.getByLabel("Rows per page").selectOption("25");

@@ -66,9 +66,10 @@ export function drawer(page: Page) {
   return page.getByRole("dialog", { name: "Create Access Key" });
 }
 
-/** axe finds nothing on the page as it is now; `what` names the view in the failure message. */
-export async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
+/** axe finds nothing on the page as it is now (or in `include`); `what` names the view in the failure message. */
+export async function expectNoViolations(page: Page, what: string, include?: string) {
+  const builder = new AxeBuilder({ page });
+  const results = await (include ? builder.include(include) : builder).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${what}`).toEqual([]);
 }

@@ -20,14 +20,18 @@ test("the secret is masked until shown, and Show / Hide toggle it", async ({ pag
   const secretEl = d.getByTestId("reveal-secret-key");
   const toggle = d.getByRole("button", { name: "Show secret", exact: true });
   await expect(secretEl).toHaveText(/^•+$/);
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  // One idiom: the label says what the button does next, with no aria-pressed beside it.
+  await expect(toggle).not.toHaveAttribute("aria-pressed");
+  // Read aloud, the masked secret is "hidden", not 36 bullets.
+  await expect(secretEl.locator("[aria-hidden=true]")).toHaveText(/^•{36}$/);
+  await expect(d.getByTestId("reveal-secret-hidden")).toHaveText("Hidden. Choose Show secret to see it.");
   await expectNoViolations(page, "the reveal, masked");
   const secret = await showSecret(d);
   // One click selects the whole value.
   await d.getByTestId("reveal-secret-key").click();
   expect(await page.evaluate(() => window.getSelection()?.toString().trim())).toBe(secret);
   const hide = d.getByRole("button", { name: "Hide secret", exact: true });
-  await expect(hide).toHaveAttribute("aria-pressed", "true");
+  await expect(hide).not.toHaveAttribute("aria-pressed");
   await expectNoViolations(page, "the reveal, shown");
   await hide.click();
   await expect(secretEl).toHaveText(/^•+$/);
@@ -59,6 +63,12 @@ test("every download holds ready-to-use credentials for this key, and its object
   await openConsole(page);
   const { name, accessId, d } = await createInDrawer(page, "e2e-dl");
   const secret = await showSecret(d);
+
+  // The common file is one click; the other formats are one more ("More formats").
+  await expect(d.getByRole("button", { name: "Download .csv (AWS layout)", exact: true })).toBeVisible();
+  await expect(d.getByRole("button", { name: "Download .env", exact: true })).toBeHidden();
+  await d.getByRole("button", { name: "More formats", exact: true }).click();
+  await expect(d.getByRole("button", { name: "Fewer formats", exact: true })).toHaveAttribute("aria-expanded", "true");
 
   async function download(label: string) {
     const [dl] = await Promise.all([

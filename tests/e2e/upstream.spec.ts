@@ -2,7 +2,7 @@
 // Utho's real API (tests/standin/utho.mjs): stray bytes before the JSON, lists without envelope,
 // numbers as strings, unknown fields, refusals sent with HTTP 200. The browser holds no token.
 import { test, expect, uniqueName, closeReveal, showSecret } from "./helpers";
-import { STANDIN_PORT, UPSTREAM_PORT } from "../playwright.config";
+import { STANDIN_PORT, STANDIN_TOKEN, UPSTREAM_PORT } from "../playwright.config";
 
 test.use({ baseURL: `http://127.0.0.1:${UPSTREAM_PORT}` });
 
@@ -37,11 +37,18 @@ test("through the upstream mode: list, create with the secret shown once, suspen
   expect(made.status).toBe("Active");
   expect(await page.content()).not.toContain(secret);
 
-  // A duplicate name: the service refuses with HTTP 200, the console shows its message.
+  // A name another client took since the list loaded: the service refuses with HTTP 200, and the
+  // console shows its message.
+  const taken = uniqueName("e2e-upstream-taken");
+  await fetch(`http://127.0.0.1:${STANDIN_PORT}/v2/objectstorage/innoida/accesskey/create`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${STANDIN_TOKEN}`, "content-type": "application/json" },
+    body: JSON.stringify({ accesskey: taken }),
+  });
   await page.getByRole("button", { name: "+ Create Access Key" }).click();
-  await d.getByLabel("Key Name").fill(name);
+  await d.getByLabel("Key Name").fill(taken);
   await d.getByRole("button", { name: "+ Create Key" }).click();
-  await expect(d.getByTestId("key-name-message")).toContainText(`Access key ${name} already exists`);
+  await expect(d.getByTestId("key-name-message")).toContainText(`Access key ${taken} already exists`);
   await d.getByRole("button", { name: "Close" }).click();
 
   // Suspend, then activate, from the row menu.

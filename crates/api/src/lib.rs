@@ -9,5 +9,5 @@ mod types;
 
 pub use datacenters::{datacenters, DataCentre};
 pub use lenient::Count;
-pub use names::{suggest_name, validate_key_name, NameError, NAME_MAX, NAME_MIN};
+pub use names::{name_problems, suggest_name, validate_key_name, NameError, NAME_MAX, NAME_MIN};
 pub use types::*;

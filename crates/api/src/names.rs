@@ -35,27 +35,44 @@ fn allowed(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '-'
 }
 
-/// Checks a key name against the rules. Whitespace around the name is not trimmed:
-/// what the person typed is what is checked and what is sent.
+/// Checks a key name against the rules: the first of [`name_problems`].
+/// Whitespace around the name is not trimmed: what the person typed is what is checked and sent.
 pub fn validate_key_name(name: &str) -> Result<(), NameError> {
+    match name_problems(name).into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(()),
+    }
+}
+
+/// Every problem of a name, most basic first: spaces, then each character not allowed (once),
+/// then a wrong first character, then the length. Empty for a valid name.
+pub fn name_problems(name: &str) -> Vec<NameError> {
     if name.is_empty() {
-        return Err(NameError::Empty);
+        return vec![NameError::Empty];
     }
-    if let Some(c) = name.chars().find(|c| !allowed(*c)) {
-        return Err(if c.is_whitespace() { NameError::Space } else { NameError::BadChar(c) });
+    let mut problems = Vec::new();
+    if name.chars().any(char::is_whitespace) {
+        problems.push(NameError::Space);
     }
+    let mut bad: Vec<char> = Vec::new();
+    for c in name.chars().filter(|c| !allowed(*c) && !c.is_whitespace()) {
+        if !bad.contains(&c) {
+            bad.push(c);
+        }
+    }
+    problems.extend(bad.into_iter().map(NameError::BadChar));
     let first = name.chars().next().expect("not empty");
-    if !first.is_ascii_alphanumeric() {
-        return Err(NameError::BadStart(first));
+    if allowed(first) && !first.is_ascii_alphanumeric() {
+        problems.push(NameError::BadStart(first));
     }
     let len = name.chars().count();
     if len < NAME_MIN {
-        return Err(NameError::TooShort(len));
+        problems.push(NameError::TooShort(len));
     }
     if len > NAME_MAX {
-        return Err(NameError::TooLong(len));
+        problems.push(NameError::TooLong(len));
     }
-    Ok(())
+    problems
 }
 
 /// A suggested name like `my_key_1240` that none of `existing` uses.
@@ -119,6 +136,19 @@ mod tests {
             validate_key_name("my key").unwrap_err().to_string(),
             "Remove the spaces: use letters, digits, _ and - only."
         );
+    }
+
+    #[test]
+    fn every_problem_is_listed_once_most_basic_first() {
+        assert_eq!(
+            name_problems("-a b!!<"),
+            [NameError::Space, NameError::BadChar('!'), NameError::BadChar('<'), NameError::BadStart('-')]
+        );
+        assert_eq!(name_problems("_x"), [NameError::BadStart('_'), NameError::TooShort(2)]);
+        assert_eq!(name_problems(""), [NameError::Empty]);
+        assert!(name_problems("backup-nightly").is_empty());
+        // The first problem is what the server answers.
+        assert_eq!(validate_key_name("-a b!"), Err(NameError::Space));
     }
 
     #[test]

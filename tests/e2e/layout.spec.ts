@@ -1,0 +1,182 @@
+// Every main view at a desktop (1440×900), a phone (390×844) and 400% zoom of a 1280×800 window
+// (320×200 CSS pixels at 4 device pixels each), in light and dark: the page never scrolls sideways,
+// a drawer's primary action is on screen and takes the click, rows are no taller than needed, and
+// axe finds nothing.
+import type { Browser, Page } from "@playwright/test";
+import {
+  test,
+  expect,
+  createKeyByApi,
+  expectNoViolations,
+  grant,
+  openConsole,
+  uniqueName,
+} from "./helpers";
+
+const SIZES = [
+  { name: "desktop 1440×900", viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, rowMax: 90 },
+  { name: "phone 390×844", viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, rowMax: 200 },
+  { name: "1280×800 at 400%", viewport: { width: 320, height: 200 }, deviceScaleFactor: 4, rowMax: 230 },
+] as const;
+
+async function pageAt(browser: Browser, size: (typeof SIZES)[number], colorScheme: "light" | "dark" = "light") {
+  const context = await browser.newContext({
+    viewport: size.viewport,
+    deviceScaleFactor: size.deviceScaleFactor,
+    colorScheme,
+    baseURL: "http://127.0.0.1:8099",
+  });
+  return context.newPage();
+}
+
+async function expectNoSideScroll(page: Page, what: string) {
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scroll, `${what}: the page is wider than the window`).toBeLessThanOrEqual(inner);
+}
+
+/** The button is on screen and is what a tap at its centre reaches (not a backdrop over it). */
+async function expectTappable(page: Page, name: string, scope = page.getByRole("dialog")) {
+  const button = scope.getByRole("button", { name, exact: true });
+  await button.scrollIntoViewIfNeeded();
+  const box = (await button.boundingBox())!;
+  const vp = page.viewportSize()!;
+  expect(box.x >= 0 && box.y >= 0 && box.x + box.width <= vp.width + 1 && box.y + box.height <= vp.height + 1, `${name} is inside the viewport`).toBe(true);
+  const hit = await page.evaluate(([x, y]) => {
+    let el = document.elementFromPoint(x, y);
+    while (el?.shadowRoot?.elementFromPoint(x, y) && el.shadowRoot.elementFromPoint(x, y) !== el) el = el.shadowRoot.elementFromPoint(x, y);
+    return el?.closest("button")?.textContent?.trim() ?? "";
+  }, [box.x + box.width / 2, box.y + box.height / 2]);
+  expect(hit, `a tap on ${name} reaches it`).toBe(name);
+}
+
+for (const size of SIZES) {
+  test(`${size.name}: list, create drawer, reveal, details, delete and rotation fit`, async ({ browser, request }) => {
+    const prefix = uniqueName("e2e-fit-a-long-descriptive-key-name-for-layout");
+    const { accesskey } = await createKeyByApi(request, prefix);
+    await grant(request, "media-archive", "write", accesskey);
+    for (let i = 0; i < 9; i++) await createKeyByApi(request, `${prefix}-${i}`);
+    const page = await pageAt(browser, size);
+    await openConsole(page);
+    await page.getByRole("searchbox", { name: "Search keys by name or access key ID" }).fill(prefix);
+    await expect(page.getByTestId("key-row")).toHaveCount(10);
+    await expectNoSideScroll(page, "the key list");
+    // Rows no taller than needed; an ID never prints one character per line.
+    for (const row of await page.getByTestId("key-row").all()) {
+      expect((await row.boundingBox())!.height).toBeLessThanOrEqual(size.rowMax);
+    }
+    const id = page.getByTestId("key-row").first().locator(".uk-id");
+    const idBox = (await id.boundingBox())!;
+    expect(idBox.height, "the ID takes at most two lines").toBeLessThanOrEqual(2 * 20 + 2);
+    await expectNoViolations(page, `the key list at ${size.name}`);
+
+    // Create drawer: its primary action is on screen and takes the tap.
+    await page.getByRole("button", { name: "+ Create Access Key" }).click();
+    const d = page.getByRole("dialog", { name: "Create Access Key" });
+    await expect(d.getByLabel("Key Name")).toBeFocused();
+    await expectNoSideScroll(page, "the create drawer");
+    await expectTappable(page, "+ Create Key", d);
+    await expectNoViolations(page, `the create drawer at ${size.name}`);
+    await d.getByLabel("Key Name").fill(uniqueName("e2e-fit-new"));
+    await d.getByRole("button", { name: "+ Create Key" }).click();
+    await expect(d.getByTestId("reveal")).toBeVisible();
+    await expectNoSideScroll(page, "the reveal");
+    await d.getByRole("button", { name: "Show secret" }).click();
+    const secret = d.getByTestId("reveal-secret-key");
+    const lineHeight = await secret.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || 24);
+    expect((await secret.boundingBox())!.height, "the secret takes at most two lines").toBeLessThanOrEqual(2 * lineHeight + 20);
+    await expectTappable(page, "I have saved my secret key", d);
+    await expectNoViolations(page, `the reveal at ${size.name}`);
+    await d.getByRole("button", { name: "I have saved my secret key" }).click();
+    await d.getByRole("button", { name: "Close anyway" }).click();
+    await expect(d).toBeHidden();
+
+    // Details with its bucket table.
+    await page.getByRole("button", { name: `Actions for ${prefix}`, exact: true }).click();
+    await page.getByRole("menuitem", { name: "View details" }).click();
+    const details = page.getByRole("dialog", { name: `Access key ${prefix}` });
+    await expect(details.getByRole("combobox", { name: "Permission on media-archive" })).toHaveValue("write");
+    await expectNoSideScroll(page, "the details");
+    for (const el of await details.locator("select, button").all()) {
+      const box = (await el.boundingBox())!;
+      expect(box.x + box.width, "nothing in the details is cut off").toBeLessThanOrEqual(size.viewport.width + 1);
+    }
+    await expectTappable(page, "Save all changes", details);
+    await expectNoViolations(page, `the details at ${size.name}`);
+    await details.getByRole("button", { name: "Close" }).click();
+
+    // The delete dialog and the rotation drawer.
+    await page.getByRole("button", { name: `Actions for ${prefix}`, exact: true }).click();
+    await page.getByRole("menuitem", { name: "Delete" }).click();
+    const del = page.getByRole("dialog", { name: `Delete access key ${prefix}?` });
+    await expectNoSideScroll(page, "the delete dialog");
+    await expectTappable(page, "Cancel", del);
+    await del.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: `Actions for ${prefix}`, exact: true }).click();
+    await page.getByRole("menuitem", { name: "Rotate" }).click();
+    const rot = page.getByRole("dialog", { name: `Rotate access key ${prefix}` });
+    await expectNoSideScroll(page, "the rotation drawer");
+    await expectTappable(page, "Create replacement key", rot);
+    await rot.getByRole("button", { name: "Close" }).click();
+
+    // The Buckets tab.
+    await page.getByRole("tab", { name: "Buckets" }).click();
+    await expect(page.getByTestId("buckets-table")).toBeVisible();
+    await expectNoSideScroll(page, "the Buckets tab");
+    await page.context().close();
+  });
+}
+
+test("dark: follows the system on the console's own page, axe finds nothing, and contrast holds", async ({ browser, request }) => {
+  const name = uniqueName("e2e-dark");
+  const { accesskey } = await createKeyByApi(request, name);
+  await grant(request, "media-archive", "read", accesskey);
+  const page = await pageAt(browser, SIZES[0], "dark");
+  await openConsole(page);
+  await expect(page.getByTestId("key-row").first()).toBeVisible();
+  const card = await page.locator(".uk-card").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(card, "the cards are dark").toBe("rgb(30, 30, 45)");
+  await expectNoViolations(page, "the key list, dark");
+  await page.getByRole("button", { name: "+ Create Access Key" }).click();
+  const d = page.getByRole("dialog", { name: "Create Access Key" });
+  await d.getByLabel("Key Name").fill("x");
+  await expectNoViolations(page, "the create drawer with a message, dark");
+  await d.getByLabel("Key Name").fill(uniqueName("e2e-dark-new"));
+  await d.getByRole("button", { name: "+ Create Key" }).click();
+  await expect(d.getByTestId("reveal")).toBeVisible();
+  await expectNoViolations(page, "the reveal, dark");
+  await d.getByRole("button", { name: "I have saved my secret key" }).click();
+  await d.getByRole("button", { name: "Close anyway" }).click();
+  await page.getByRole("searchbox", { name: "Search keys by name or access key ID" }).fill(name);
+  await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+  await page.getByRole("menuitem", { name: "View details" }).click();
+  await expect(page.getByRole("dialog", { name: `Access key ${name}` })).toBeVisible();
+  await expectNoViolations(page, "the details, dark");
+  await page.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("tab", { name: "Buckets" }).click();
+  await expect(page.getByTestId("buckets-table")).toBeVisible();
+  await expectNoViolations(page, "the Buckets tab, dark");
+  await page.context().close();
+});
+
+test("an embedding page picks the theme: light by default, dark by option or attribute", async ({ browser }) => {
+  const page = await pageAt(browser, SIZES[0], "dark");
+  await page.addInitScript((t) => sessionStorage.setItem("utho-keys-console.api-token", t), "e2e-token-not-a-secret");
+  await page.goto("/embed/?project=demo#section-storage");
+  const c = page.locator("#access-keys");
+  await expect(c.getByRole("heading", { name: "Object Storage" })).toBeVisible();
+  const cardColour = () => c.locator(".uk-card").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(await cardColour(), "embedded: light, whatever the system").toBe("rgb(255, 255, 255)");
+  await page.evaluate(() => (window as unknown as { host: { mount(o: object): void } }).host.mount({ theme: "dark" }));
+  await expect.poll(cardColour).toBe("rgb(30, 30, 45)");
+  // The host page's own (deliberately hostile) colours are not the console's to fix.
+  await expectNoViolations(page, "the embedded console, dark", "#access-keys");
+
+  await page.goto("/embed/element.html");
+  const noida = page.locator("#noida");
+  await expect(noida.getByRole("heading", { name: "Object Storage" })).toBeVisible();
+  const elementCard = () => noida.locator(".uk-card").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+  expect(await elementCard()).toBe("rgb(255, 255, 255)");
+  await page.evaluate(() => document.getElementById("noida")!.setAttribute("theme", "dark"));
+  await expect.poll(elementCard).toBe("rgb(30, 30, 45)");
+  await page.context().close();
+});

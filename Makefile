@@ -12,7 +12,7 @@ UPSTREAM ?=
 UPSTREAM_TOKEN ?=
 SERVER := target/server/keys-server
 
-.PHONY: run test lint tools tools-test fetch console server test-rust test-wasm test-types test-e2e screenshot sizes clean
+.PHONY: run test lint tools tools-test fetch console server test-rust test-wasm test-types test-e2e test-bench bench screenshot sizes clean
 
 # The upstream token goes through the environment, so make does not echo it.
 run: export KEYS_UPSTREAM_TOKEN := $(UPSTREAM_TOKEN)
@@ -20,7 +20,7 @@ run: tools console server
 	$(SERVER) --listen $(LISTEN) --db $(DB) --dist dist $(if $(UPSTREAM),--upstream $(UPSTREAM))
 
 # Lint first: a formatting slip fails in seconds, not after the builds.
-test: tools-test lint console server test-rust test-wasm test-types test-e2e
+test: tools-test lint console server test-rust test-wasm test-types test-e2e test-bench
 
 tools:
 	@scripts/install.sh build
@@ -61,6 +61,16 @@ test-types: console
 # Playwright end-to-end tests against the real server on a temporary database.
 test-e2e: console server
 	npx playwright test -c tests/playwright.config.ts
+
+# The console against the plain-JavaScript baseline (bench/): first rows, typing, sorting, paging,
+# memory, sizes, bytes on the wire, the server's list latency. Prints the table, writes
+# target/bench/summary.md. Minutes; not part of `make test`.
+bench: tools-test console server
+	node bench/run.mjs
+
+# `make test` checks that the bench still runs (one run at 100 keys; these numbers mean nothing).
+test-bench: console server
+	node bench/run.mjs --quick
 
 # The README's pictures (docs/), made on purpose on a fresh database. `make test` never writes them.
 screenshot: tools-test console server

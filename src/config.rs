@@ -5,6 +5,7 @@
 
 use crate::api::TokenSource;
 use crate::state::view::UrlMode;
+use keys_api::wire::FromJson;
 use keys_api::{datacenters, DataCentre};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
@@ -134,7 +135,10 @@ impl Config {
         if let Some(v) = text("dc") {
             c.dc = v;
         }
-        if let Some(secs) = field("timeoutSecs").and_then(|v| v.as_f64().or_else(|| v.as_string()?.parse().ok())) {
+        // A number, or its text (read as whole seconds: no float parsing in the wasm).
+        let secs = field("timeoutSecs")
+            .and_then(|v| v.as_f64().or_else(|| Some(v.as_string()?.trim().parse::<u32>().ok()?.into())));
+        if let Some(secs) = secs {
             c.timeout_secs = secs.clamp(1.0, 3600.0) as u32;
         }
         if let Some(mode) = text("urlState").as_deref().and_then(UrlMode::parse) {
@@ -150,7 +154,7 @@ impl Config {
         };
         if let Some(list) = field("datacenters") {
             if let Some(json) = js_sys::JSON::stringify(&list).ok().and_then(|s| s.as_string()) {
-                if let Ok(dcs) = serde_json::from_str::<Vec<DataCentre>>(&json) {
+                if let Ok(dcs) = <Vec<DataCentre> as FromJson>::from_text(&json) {
                     if !dcs.is_empty() {
                         c.datacenters = dcs;
                     }

@@ -1,7 +1,7 @@
 // The example host of element.html: two consoles, one per data centre, as custom elements.
 import init, { defineConsoleElement } from "../keys-console.js";
 
-await init({ module_or_path: new URL("../keys-console_bg.wasm", import.meta.url) });
+await init();
 
 const token = sessionStorage.getItem("utho-keys-console.api-token") ?? undefined;
 for (const el of document.querySelectorAll("utho-access-keys")) el.token = token;

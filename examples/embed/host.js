@@ -3,7 +3,7 @@
 // Tests drive other options through window.host.
 import init, { mountConsole } from "../keys-console.js";
 
-await init({ module_or_path: new URL("../keys-console_bg.wasm", import.meta.url) });
+await init();
 
 const box = document.getElementById("access-keys");
 const session = () => sessionStorage.getItem("utho-keys-console.api-token") ?? undefined;

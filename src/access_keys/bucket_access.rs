@@ -3,10 +3,10 @@
 
 use crate::browser::dom::use_root;
 use crate::state::access::{key_access, BucketAccess, StepState};
-use crate::store::{use_store, PermissionPolicy};
+use crate::state::SmallMap;
+use crate::store::{start, use_store, write, PermissionPolicy, PermissionResult};
 use keys_api::Permission;
 use leptos::prelude::*;
-use std::collections::HashMap;
 
 /// The bucket table of the key details.
 #[component]
@@ -15,14 +15,15 @@ pub fn BucketAccessEditor(
     accesskey: String,
 ) -> impl IntoView {
     let store = use_store();
+    store.need_buckets();
     let id = StoredValue::new(accesskey);
     // What the server says now, per bucket.
     let current = Memo::new(move |_| {
-        let buckets = store.buckets.get().and_then(Result::ok);
+        let buckets = store.buckets_now().and_then(Result::ok);
         buckets.map(|b| id.with_value(|id| key_access(&b, id)))
     });
     // What the person chose, where it differs from the server.
-    let draft = RwSignal::new(HashMap::<String, Permission>::new());
+    let draft = RwSignal::new(SmallMap::<String, Permission>::new());
     // A choice the server now holds is no longer a draft (a refused one stays, so it can be saved
     // again). Until the reloaded list says so, the drop-down keeps showing the choice.
     Effect::new(move |_| {
@@ -31,7 +32,7 @@ pub fn BucketAccessEditor(
         }
     });
     // How the last save of each bucket went.
-    let rows = RwSignal::new(HashMap::<String, StepState>::new());
+    let rows = RwSignal::new(SmallMap::<String, StepState>::new());
     let chosen = move |bucket: &str| -> Permission {
         draft.with(|d| d.get(bucket).copied()).unwrap_or_else(|| {
             current.with(|c| {
@@ -51,16 +52,10 @@ pub fn BucketAccessEditor(
                 .collect()
         })
     };
-    let save = Action::new_local(move |grants: &Vec<BucketAccess>| {
-        let buckets: Vec<String> = grants.iter().map(|g| g.bucket.clone()).collect();
-        rows.update(|r| buckets.iter().for_each(|b| drop(r.insert(b.clone(), StepState::Pending))));
-        let progress = move |i: usize, state: StepState| {
-            rows.try_update(|r| r.insert(buckets[i].clone(), state));
-        };
-        store.set_permissions(id.get_value(), grants.clone(), PermissionPolicy::TryEach, progress)
-    });
+    let save = write();
+    let saved = RwSignal::new(None::<Vec<PermissionResult>>);
     Effect::new(move |_| {
-        let Some(results) = save.value().get() else { return };
+        let Some(results) = saved.get() else { return };
         let failed = results.iter().filter(|r| r.result.is_err()).count();
         let saved = results.len() - failed;
         if failed == 0 {
@@ -74,7 +69,15 @@ pub fn BucketAccessEditor(
     });
     let run = move |grants: Vec<BucketAccess>| {
         if !grants.is_empty() {
-            save.dispatch(grants);
+            let buckets: Vec<String> = grants.iter().map(|g| g.bucket.clone()).collect();
+            rows.update(|r| buckets.iter().for_each(|b| drop(r.insert(b.clone(), StepState::Pending))));
+            let progress = move |i: usize, state: StepState| {
+                rows.try_update(|r| r.insert(buckets[i].clone(), state));
+            };
+            let run = store.set_permissions(id.get_value(), grants, PermissionPolicy::TryEach, progress);
+            start(save, async move {
+                saved.try_set(Some(run.await));
+            });
         }
     };
     view! {

@@ -104,29 +104,25 @@ fn BucketRow(
 #[component]
 pub fn BucketsPanel() -> impl IntoView {
     let store = use_store();
-    let buckets = store.buckets;
+    store.need_buckets();
     const COLUMNS: &[&str] = &["Storage", "Location", "Objects", "Keys", "Status", "Created At"];
-    view! {
-        <Transition fallback=move || view! { <LoadingTable what="Buckets" columns=COLUMNS rows=3 /> }>
-            {move || Suspend::new(async move {
-                match buckets.await {
-                    Ok(list) if list.is_empty() => view! {
-                        <div class="uk-empty"><p class="uk-empty__title">"No buckets in this data centre"</p></div>
-                    }.into_any(),
-                    Ok(list) => view! {
-                        <table class="uk-table uk-table--cards" data-testid="buckets-table">
-                            <caption class="uk-sr-only">"Buckets"</caption>
-                            <TableHead columns=COLUMNS />
-                            <tbody>
-                                {list.into_iter().map(|bucket| view! { <BucketRow bucket /> }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any(),
-                    Err(error) => view! {
-                        <LoadError what="buckets" error on_retry=Callback::new(move |_| buckets.refetch()) />
-                    }.into_any(),
-                }
-            })}
-        </Transition>
+    move || match store.buckets_now() {
+        None => view! { <LoadingTable what="Buckets" columns=COLUMNS rows=3 /> }.into_any(),
+        Some(Ok(list)) if list.is_empty() => view! {
+            <div class="uk-empty"><p class="uk-empty__title">"No buckets in this data centre"</p></div>
+        }
+        .into_any(),
+        Some(Ok(list)) => view! {
+            <table class="uk-table uk-table--cards" data-testid="buckets-table">
+                <caption class="uk-sr-only">"Buckets"</caption>
+                <TableHead columns=COLUMNS />
+                <tbody>{list.iter().cloned().map(|bucket| view! { <BucketRow bucket /> }).collect_view()}</tbody>
+            </table>
+        }
+        .into_any(),
+        Some(Err(error)) => view! {
+            <LoadError what="buckets" error on_retry=Callback::new(move |_| store.buckets.refetch()) />
+        }
+        .into_any(),
     }
 }

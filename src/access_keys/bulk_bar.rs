@@ -1,6 +1,6 @@
 //! The bulk-actions toolbar shown while rows are selected, and the report of the last bulk action.
 
-use crate::store::{use_store, KeyDialog};
+use crate::store::{start, use_store, write, KeyDialog};
 use crate::ui::feedback::{Alert, AlertKind};
 use keys_api::{AccessKey, StatusAction};
 use leptos::prelude::*;
@@ -12,17 +12,17 @@ pub fn BulkBar() -> impl IntoView {
     let count = move || store.selection.with(|s| s.len());
     let selected_keys = move || -> Vec<AccessKey> {
         let keys = store.loaded_keys();
-        store.selection.with_untracked(|s| keys.into_iter().filter(|k| s.contains(&k.accesskey)).collect())
+        store.selection.with_untracked(|s| keys.iter().filter(|k| s.contains(&k.accesskey)).cloned().collect())
     };
-    let bulk =
-        Action::new_local(move |(keys, action): &(Vec<AccessKey>, StatusAction)| store.bulk(keys.clone(), *action));
+    let bulk = write();
     let busy = bulk.pending();
     let run = move |action: StatusAction| {
         let keys = selected_keys();
         if keys.is_empty() || busy.get_untracked() {
             return;
         }
-        bulk.dispatch((keys, action));
+        let run = store.bulk(keys, action);
+        start(bulk, async move { drop(run.await) });
     };
     view! {
         <Show when=move || { count() > 0 }>

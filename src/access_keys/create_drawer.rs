@@ -10,7 +10,7 @@ use crate::browser::dom::use_root;
 use crate::config::DataCentres;
 use crate::state::access::{BucketAccess, StepState};
 use crate::state::create::{CreateFlow, CreatePhase};
-use crate::store::{use_store, NewKey, PermissionPolicy};
+use crate::store::{start, use_store, write, NewKey, PermissionPolicy};
 use crate::ui::dialog::{Drawer, DrawerBody, DrawerHeader};
 use crate::ui::feedback::{Alert, AlertKind};
 use keys_api::Permission;
@@ -28,10 +28,8 @@ pub fn CreateKeyDrawer() -> impl IntoView {
     let name_error = RwSignal::new(None::<ApiError>);
     let form_error = RwSignal::new(None::<ApiError>);
     let input_ref = NodeRef::<Input>::new();
-    let create = Action::new_local(move |(name, grants): &(String, Vec<BucketAccess>)| {
-        store.create_and_grant(flow, reveal, name.clone(), grants.clone(), PermissionPolicy::TryEach)
-    });
-    let retry = Action::new_local(move |_: &()| store.grant_remaining(flow, PermissionPolicy::TryEach));
+    // The drawer shows the create's progress from `flow`, not from the write's state.
+    let writes = write();
     let creating = Signal::derive(move || flow.with(|f| f.phase == CreatePhase::Creating));
     let focus_input = move || {
         if let Some(input) = input_ref.try_get_untracked().flatten() {
@@ -84,7 +82,7 @@ pub fn CreateKeyDrawer() -> impl IntoView {
         name_error.set(None);
         form_error.set(None);
         flow.set(CreateFlow::default());
-        create.dispatch((name, grants));
+        start(writes, store.create_and_grant(flow, reveal, name, grants, PermissionPolicy::TryEach));
     });
     let close = move || store.create_open.set(false);
     let dismiss = Callback::new(move |_| {
@@ -107,7 +105,7 @@ pub fn CreateKeyDrawer() -> impl IntoView {
     });
     let on_retry = Callback::new(move |_| {
         if flow.try_update(CreateFlow::retry).unwrap_or(false) {
-            retry.dispatch(());
+            start(writes, store.grant_remaining(flow, PermissionPolicy::TryEach));
         }
     });
 
@@ -196,10 +194,11 @@ fn CreateForm(
 #[component]
 fn ScopePicker() -> impl IntoView {
     let store = use_store();
+    store.need_buckets();
     let root = use_root();
     let title = root.id("scope-title");
     let list = move || {
-        match store.buckets.get() {
+        match store.buckets_now() {
             None => view! { <p role="status">"Loading buckets…"</p> }.into_any(),
             Some(Err(_)) => view! {
                 <p>"The buckets could not be loaded: you can give the key access later, in its details."</p>
@@ -208,7 +207,7 @@ fn ScopePicker() -> impl IntoView {
             Some(Ok(buckets)) if buckets.is_empty() => view! { <p>"This data centre has no buckets yet."</p> }.into_any(),
             Some(Ok(buckets)) => view! {
                 <ul class="uk-scope">
-                    {buckets.into_iter().map(|b| {
+                    {buckets.iter().map(|b| {
                         let bucket = StoredValue::new(b.name.clone());
                         let chosen = Signal::derive(move || {
                             bucket.with_value(|b| store.create_scope.with(|s| s.get(b).copied().unwrap_or(Permission::None)))

@@ -6,7 +6,7 @@ use super::row_menu::actions_button_id;
 use crate::api::ApiError;
 use crate::browser::dom::use_root;
 use crate::state::access::reachable;
-use crate::store::use_store;
+use crate::store::{start, use_store, write};
 use crate::ui::dialog::Modal;
 use keys_api::{AccessKey, KeyStatus, StatusAction};
 use leptos::prelude::*;
@@ -69,18 +69,20 @@ pub fn DeleteKeyDialog(
 ) -> impl IntoView {
     let store = use_store();
     let typed = RwSignal::new(String::new());
-    let access = reachable(&store.loaded_buckets(), &key.accesskey);
+    store.need_buckets();
+    let id = key.accesskey.clone();
+    let access = move || store.buckets_now().map(|r| r.map(|b| reachable(&b, &id)));
     let name = key.name.clone();
     let matches = {
         let name = name.clone();
         move || typed.with(|t| t == &name)
     };
-    let delete = Action::new_local(move |key: &AccessKey| store.delete(key.clone()));
-    let suspend = Action::new_local(move |key: &AccessKey| store.set_status(key.clone(), StatusAction::Disable));
+    let (delete, suspend) = (write(), write());
+    let deleted = RwSignal::new(None::<Result<(), ApiError>>);
     let busy = delete.pending();
-    let error = move || if busy.get() { None } else { delete.value().get().and_then(Result::err) };
+    let error = move || if busy.get() { None } else { deleted.get().and_then(Result::err) };
     Effect::new(move |_| {
-        if delete.value().with(|v| matches!(v, Some(Ok(())))) {
+        if deleted.with(|v| matches!(v, Some(Ok(())))) {
             on_close.run(());
         }
     });
@@ -90,12 +92,16 @@ pub fn DeleteKeyDialog(
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if matches() && !busy.get_untracked() {
-                delete.dispatch(key.get_value());
+                let run = store.delete(key.get_value());
+                start(delete, async move {
+                    deleted.try_set(Some(run.await));
+                });
             }
         }
     };
     let suspend_instead = move |_| {
-        suspend.dispatch(key.get_value());
+        let run = store.set_status(key.get_value(), StatusAction::Disable);
+        start(suspend, async move { drop(run.await) });
         on_close.run(());
     };
     let suspended = key.with_value(|k| store.shown_status(k) == KeyStatus::Suspended);
@@ -111,13 +117,14 @@ pub fn DeleteKeyDialog(
             <form class="uk-modal__body" on:submit=submit>
                 <h2 id=use_root().id("delete-title") class="uk-drawer__title">{format!("Delete access key {name}?")}</h2>
                 <p>"Anything that uses this key loses access at once. This cannot be undone."</p>
-                {if access.is_empty() {
-                    view! { <p>"This key has no bucket permissions."</p> }.into_any()
-                } else {
-                    view! {
+                {move || match access() {
+                    None => view! { <p role="status">"Looking up the buckets it can reach…"</p> }.into_any(),
+                    Some(Err(_)) => view! { <p>"The buckets it can reach could not be loaded."</p> }.into_any(),
+                    Some(Ok(list)) if list.is_empty() => view! { <p>"This key has no bucket permissions."</p> }.into_any(),
+                    Some(Ok(list)) => view! {
                         <p>"It can reach these buckets:"</p>
-                        <AccessList access />
-                    }.into_any()
+                        <AccessList access=list />
+                    }.into_any(),
                 }}
                 {(!suspended).then(|| view! {
                     <p class="uk-hint-box">
@@ -151,17 +158,22 @@ pub fn BulkDeleteDialog(
     let matches = move || typed.with(|t| t.trim() == n.to_string());
     let names: Vec<String> = keys.iter().map(|k| k.name.clone()).collect();
     let keys = StoredValue::new(keys);
-    let delete = Action::new_local(move |keys: &Vec<AccessKey>| store.bulk(keys.clone(), StatusAction::Remove));
+    let delete = write();
+    let done = RwSignal::new(false);
     let busy = delete.pending();
     Effect::new(move |_| {
-        if delete.value().with(Option::is_some) {
+        if done.get() {
             on_close.run(());
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if matches() && !busy.get_untracked() {
-            delete.dispatch(keys.get_value());
+            let run = store.bulk(keys.get_value(), StatusAction::Remove);
+            start(delete, async move {
+                run.await;
+                done.try_set(true);
+            });
         }
     };
     let dismiss = Callback::new(move |_| {

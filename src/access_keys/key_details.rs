@@ -2,7 +2,7 @@
 //! editable one bucket at a time or all at once.
 
 use super::bucket_access::BucketAccessEditor;
-use super::key_table::StatusCell;
+use super::key_table::status_cell;
 use super::row_menu::actions_button_id;
 use crate::browser::dom::use_root;
 use crate::store::use_store;
@@ -26,7 +26,7 @@ pub fn KeyDetails(
             .keys
             .get()
             .and_then(Result::ok)
-            .and_then(|ks| id.with_value(|id| ks.into_iter().find(|k| &k.accesskey == id)))
+            .and_then(|ks| id.with_value(|id| ks.iter().find(|k| &k.accesskey == id).cloned()))
     });
     let loaded = move || store.keys.with(|k| k.is_some());
     let dismiss = Callback::new(move |_| on_close.run(()));
@@ -72,7 +72,7 @@ fn DetailsBody(
                 <CopyButton value=Signal::stored(key.accesskey.clone()) what="access key ID" />
             </dd>
             <dt>"Status"</dt>
-            <dd><StatusCell status /></dd>
+            <dd>{status_cell(status)}</dd>
             <dt>"Created At"</dt>
             <dd>{key.created_at.clone()}</dd>
             <dt>"Data centre"</dt>

@@ -1,35 +1,40 @@
 //! The key table: selectable rows, sortable headers, status, copyable IDs, a menu per row.
 
-use super::row_menu::RowMenu;
+use super::row_menu::{row_menu, RowShared};
+use crate::browser::dom::{select_text, use_root};
 use crate::state::bulk::{page_selection, PageSelection};
 use crate::state::{KeyPage, SortDir, SortKey};
 use crate::store::{use_store, History};
-use crate::ui::copy_button::CopyButton;
+use crate::ui::copy_button::{shared_copy_button, SharedCopy};
 use crate::ui::pager::Pager;
 use keys_api::{AccessKey, KeyStatus};
+use leptos::ev::{Event, KeyboardEvent, MouseEvent};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 /// The key table's columns (the first and last are for screen readers only: a checkbox, a menu).
 pub const KEY_COLUMNS: &[&str] = &["Select", "Name", "Access Key", "Status", "Created At", "Actions"];
 
 /// A key's status as a coloured dot and its word.
-#[component]
-pub fn StatusCell(
-    /// The status to show. A plain closure, not a derived signal: rows are disposed while a list
-    /// refresh is still notifying them, and a closure owns nothing that can be disposed under it.
-    status: impl Fn() -> KeyStatus + Clone + Send + Sync + 'static,
-) -> impl IntoView {
-    let label = status.clone();
-    let modifier = move || match status() {
-        KeyStatus::Active => "uk-dot uk-dot--active",
-        KeyStatus::Suspended => "uk-dot uk-dot--suspended",
-        KeyStatus::Other(_) => "uk-dot uk-dot--other",
-    };
-    view! {
-        <span class="uk-status">
-            <span class=modifier aria-hidden="true"></span>
-            {move || label().label().to_string()}
-        </span>
+///
+/// `status` is a plain closure, not a derived signal: rows are disposed while a list refresh is
+/// still notifying them, and a closure owns nothing that can be disposed under it.
+pub fn status_cell(status: impl Fn() -> KeyStatus + Send + Sync + 'static) -> impl IntoView {
+    // One reactive spot for both the dot and the word.
+    move || {
+        let status = status();
+        let dot = match status {
+            KeyStatus::Active => "uk-dot uk-dot--active",
+            KeyStatus::Suspended => "uk-dot uk-dot--suspended",
+            KeyStatus::Other(_) => "uk-dot uk-dot--other",
+        };
+        view! {
+            <span class="uk-status">
+                <span class=dot aria-hidden="true"></span>
+                {status.label().to_string()}
+            </span>
+        }
     }
 }
 
@@ -73,43 +78,32 @@ fn SortHeader(
     }
 }
 
-/// One key: selection, name, ID with copy, status, creation time, actions.
-#[component]
-fn KeyRow(
-    /// The key as the list had it when the row was made (its status is read live).
-    key: AccessKey,
-) -> impl IntoView {
+/// One key: selection, name, ID with copy, status, creation time, actions. Only the selection,
+/// the status, the copy button's state and the open menu are reactive; the rest is drawn once.
+/// A row has no event handlers: its controls are marked `data-act` and the table handles them.
+///
+/// `key` is the key as the list had it when the row was made (its status is read live), `at`
+/// where it was in that list. A plain function, not a component: a page of rows is the hot path
+/// of the table, and a component boundary costs each row a type-erased view.
+fn key_row(key: AccessKey, at: u32, shared: RowShared, copy: SharedCopy) -> impl IntoView {
     let store = use_store();
-    let id = key.accesskey.clone();
-    let is_new = store.new_ids.with_untracked(|ids| ids.contains(&id));
-    let selected = {
-        let id = id.clone();
-        move || store.selection.with(|s| s.contains(&id))
-    };
-    let checked = selected.clone();
-    let toggle = {
-        let id = id.clone();
-        move |_| {
-            store.selection.update(|s| {
-                if !s.remove(&id) {
-                    s.insert(id.clone());
-                }
-            })
-        }
-    };
+    let id = StoredValue::new(key.accesskey.clone());
+    let is_new = store.new_ids.with_untracked(|ids| id.with_value(|id| ids.contains(id)));
+    let selected = move || store.selection.with(|s| id.with_value(|id| s.contains(id)));
+    let row_key = key.accesskey.clone();
     let status = {
         let key = key.clone();
-        move || store.shown_status(&key)
+        move || store.shown_status_at(&key, at)
     };
     view! {
-        <tr data-testid="key-row" class:uk-row--selected=selected>
+        <tr data-testid="key-row" data-key=row_key class:uk-row--selected=selected>
             <td class="uk-table__check">
                 <input
                     type="checkbox"
                     class="uk-check"
                     aria-label=format!("Select {}", key.name)
-                    prop:checked=checked
-                    on:change=toggle
+                    prop:checked=selected
+                    data-act="select"
                 />
             </td>
             <th scope="row" class="uk-table__name">
@@ -119,15 +113,28 @@ fn KeyRow(
             // The cell stays a table cell (a flex cell breaks the row's lines); its content is the flex box.
             <td class="uk-table__id" data-label="Access Key">
                 <div class="uk-idcell">
-                    <code class="uk-id">{id.clone()}</code>
-                    <CopyButton value=Signal::stored(id.clone()) what=format!("access key ID of {}", key.name) />
+                    <code class="uk-id" id=id_cell(&key.accesskey)>{key.accesskey.clone()}</code>
+                    {shared_copy_button(copy, key.accesskey.clone(), format!("access key ID of {}", key.name))}
                 </div>
             </td>
-            <td class="uk-table__status" data-testid="key-status" data-label="Status"><StatusCell status /></td>
+            <td class="uk-table__status" data-testid="key-status" data-label="Status">{status_cell(status)}</td>
             <td class="uk-table__date" data-label="Created At">{key.created_at.clone()}</td>
-            <td class="uk-table__actions"><RowMenu key=key.clone() /></td>
+            <td class="uk-table__actions">{row_menu(key, shared)}</td>
         </tr>
     }
+}
+
+/// The control an event came from (`data-act`) and its row's key (`data-key`).
+fn row_control(ev: &Event) -> Option<(String, String)> {
+    let target: Element = ev.target()?.dyn_into().ok()?;
+    let control = target.closest("[data-act]").ok()??;
+    let row = control.closest("[data-key]").ok()??;
+    Some((control.get_attribute("data-act")?, row.get_attribute("data-key")?))
+}
+
+/// The id of the cell showing a key's ID (selected when a copy fails, so Ctrl+C works).
+fn id_cell(accesskey: &str) -> String {
+    use_root().id(&format!("id-{accesskey}"))
 }
 
 /// The keys of one page, with the header checkbox, sortable headers and the pager.
@@ -137,6 +144,12 @@ pub fn KeyTable(
     page: Memo<KeyPage>,
 ) -> impl IntoView {
     let store = use_store();
+    let shared = RowShared::new(store);
+    let root = use_root();
+    let copy = SharedCopy::new(
+        Callback::new(move |message| store.announcer.say(message)),
+        Callback::new(move |accesskey: String| select_text(root, &id_cell(&accesskey))),
+    );
     let page_ids = move || page.with(|p| p.rows.iter().map(|k| k.accesskey.clone()).collect::<Vec<_>>());
     let header_state = move || {
         let ids = page_ids();
@@ -154,6 +167,43 @@ pub fn KeyTable(
                 }
             }
         });
+    };
+    // One handler per kind of event for all rows: which control (`data-act`) of which key (`data-key`).
+    let name_of = move |accesskey: &str| {
+        page.with_untracked(|p| p.rows.iter().find(|k| k.accesskey == accesskey).map(|k| k.name.clone()))
+    };
+    let click = move |ev: MouseEvent| {
+        let Some((act, accesskey)) = row_control(&ev) else { return };
+        match act.as_str() {
+            "copy" => {
+                let what = format!("access key ID of {}", name_of(&accesskey).unwrap_or_default());
+                copy.start(accesskey, what);
+            }
+            "menu" => shared.toggle(accesskey),
+            _ => {}
+        }
+    };
+    let change = move |ev: Event| {
+        let Some((act, accesskey)) = row_control(&ev) else { return };
+        if act == "select" {
+            store.selection.update(|s| {
+                if !s.remove(&accesskey) {
+                    s.insert(accesskey);
+                }
+            });
+        }
+    };
+    let keydown = move |ev: KeyboardEvent| {
+        let Some((act, accesskey)) = row_control(&ev) else { return };
+        let focus_last = match ev.key().as_str() {
+            "ArrowDown" => false,
+            "ArrowUp" => true,
+            _ => return,
+        };
+        if act == "menu" {
+            ev.prevent_default();
+            shared.open(accesskey, focus_last);
+        }
     };
     let on_page = Callback::new(move |n: usize| store.view.update(History::Push, |v| v.page = n));
     let on_size = Callback::new(move |n: usize| {
@@ -184,13 +234,13 @@ pub fn KeyTable(
                     <th scope="col"><span class="uk-sr-only">"Actions"</span></th>
                 </tr>
             </thead>
-            <tbody>
+            <tbody on:click=click on:change=change on:keydown=keydown>
                 <For
-                    each=move || page.get().rows
+                    each=move || page.with(|p| p.rows.iter().cloned().zip(p.at.iter().copied()).collect::<Vec<_>>())
                     // Rows are keyed by ID and outlive refreshes, so focus and open menus stay put;
                     // what changes (status) is read reactively.
-                    key=|k| k.accesskey.clone()
-                    children=move |k| view! { <KeyRow key=k /> }
+                    key=|(k, _)| k.accesskey.clone()
+                    children=move |(k, at)| key_row(k, at, shared, copy)
                 />
             </tbody>
         </table>

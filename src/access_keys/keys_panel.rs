@@ -5,10 +5,11 @@ use super::key_table::KeyTable;
 use super::key_table::KEY_COLUMNS;
 use crate::api::ApiError;
 use crate::browser::dom::use_root;
-use crate::state::{page_of, KeyPage};
+use crate::state::{order, slice, KeyPage, RowQuery};
 use crate::store::{use_store, History};
 use crate::ui::feedback::{Alert, AlertKind, LoadError, LoadingTable};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Shown {
@@ -44,8 +45,15 @@ pub fn KeysPanel() -> impl IntoView {
         Some(Ok(keys)) if keys.is_empty() => Shown::Empty,
         Some(Ok(_)) => Shown::Table,
     });
+    // Filter and sort once per change of the list, the search or the sort; a page change only slices.
+    let query = Memo::new(move |_| view_state.with(|v| RowQuery::from(v)));
     let all = Memo::new(move |_| store.keys.get().and_then(Result::ok).unwrap_or_default());
-    let page: Memo<KeyPage> = Memo::new(move |_| all.with(|all| view_state.with(|v| page_of(all, v))));
+    let order =
+        Memo::new(move |_| Arc::new(all.with(|keys| store.index.with(|index| query.with(|q| order(keys, index, q))))));
+    let page: Memo<KeyPage> = Memo::new(move |_| {
+        let (page, size) = view_state.with(|v| (v.page, v.size));
+        all.with(|keys| order.with(|o| slice(keys, o, page, size)))
+    });
 
     view! {
         // One row that stays in place (and in view, sticky): ticking a key shows the bulk actions

@@ -40,7 +40,7 @@ pub fn ObjectStoragePage(
     });
     // While a dialog is open the page behind it is inert (and, on the console's own page, does not scroll).
     let dialog_open = Memo::new(move |_| {
-        store.create_open.get() || store.dialog.with(Option::is_some) || store.view.state.with(|v| v.key.is_some())
+        store.create_open.get() || store.dialog.with(Option::is_some) || store.view.key.with(Option::is_some)
     });
     if !store.embedded {
         Effect::new(move |_| lock_page_scroll(dialog_open.get()));
@@ -63,9 +63,9 @@ pub fn ObjectStoragePage(
                     class="uk-panel"
                     role="tabpanel"
                     tabindex="-1"
-                    aria-labelledby=move || tab_id(store.view.state.with(|v| v.tab))
+                    aria-labelledby=move || tab_id(store.view.tab.get())
                 >
-                    {move || match store.view.state.with(|v| v.tab) {
+                    {move || match store.view.tab.get() {
                         Tab::Keys => view! { <KeysPanel /> }.into_any(),
                         Tab::Buckets => view! { <BucketsPanel /> }.into_any(),
                     }}
@@ -169,7 +169,7 @@ fn Tabs() -> impl IntoView {
     let store = use_store();
     let root = use_root();
     let select = move |tab: Tab| {
-        if store.view.state.with_untracked(|v| v.tab) == tab {
+        if store.view.tab.get_untracked() == tab {
             return;
         }
         if store.reveal_open.get_untracked()
@@ -186,7 +186,7 @@ fn Tabs() -> impl IntoView {
             return;
         }
         ev.prevent_default();
-        let next = match store.view.state.with_untracked(|v| v.tab) {
+        let next = match store.view.tab.get_untracked() {
             Tab::Keys => Tab::Buckets,
             Tab::Buckets => Tab::Keys,
         };
@@ -197,7 +197,7 @@ fn Tabs() -> impl IntoView {
         });
     };
     let tab = move |t: Tab, label: &'static str| {
-        let selected = move || store.view.state.with(|v| v.tab == t);
+        let selected = move || store.view.tab.get() == t;
         view! {
             <button
                 type="button"
@@ -227,13 +227,12 @@ fn Tabs() -> impl IntoView {
 fn PageDialogs() -> impl IntoView {
     let store = use_store();
     let close_dialog = Callback::new(move |_| store.dialog.set(None));
-    let details = Memo::new(move |_| store.view.state.with(|v| v.key.clone()));
     let close_details = Callback::new(move |_| store.view.update(History::Push, |v| v.key = None));
     view! {
         <Show when=move || store.create_open.get()>
             <CreateKeyDrawer />
         </Show>
-        {move || details.get().map(|accesskey| view! { <KeyDetails accesskey on_close=close_details /> })}
+        {move || store.view.key.get().map(|accesskey| view! { <KeyDetails accesskey on_close=close_details /> })}
         {move || {
             store
                 .dialog

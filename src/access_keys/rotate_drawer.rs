@@ -12,7 +12,7 @@ use crate::browser::dom::use_root;
 use crate::config::DataCentres;
 use crate::state::access::{reachable, rotated_name, StepState};
 use crate::state::rotation::{Rotation, RotationPhase};
-use crate::store::{use_store, NewKey, PermissionPolicy};
+use crate::store::{start, use_store, write, NewKey, PermissionPolicy};
 use crate::ui::dialog::{Drawer, DrawerBody, DrawerHeader};
 use crate::ui::feedback::{Alert, AlertKind};
 use keys_api::AccessKey;
@@ -36,7 +36,7 @@ pub fn RotateDrawer(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let store = use_store();
-    let existing: Vec<String> = store.loaded_keys().into_iter().map(|k| k.name).collect();
+    let existing: Vec<String> = store.loaded_keys().iter().map(|k| k.name.clone()).collect();
     let name = RwSignal::new(rotated_name(&old.name, existing.iter().map(String::as_str)));
     let rotation = RwSignal::new(Rotation::new());
     let reveal = RwSignal::new(None::<NewKey>);
@@ -54,13 +54,14 @@ pub fn RotateDrawer(
         }
     });
     let old = StoredValue::new(old);
-    let grants = move || reachable(&store.loaded_buckets(), &old.with_value(|o| o.accesskey.clone()));
+    store.need_buckets();
+    // The old key's permissions (`None` while the buckets load: the rotation waits for them).
+    let grants = move || {
+        store.buckets_now().and_then(Result::ok).map(|b| reachable(&b, &old.with_value(|o| o.accesskey.clone())))
+    };
 
-    let start = Action::new_local(move |new_name: &String| {
-        store.create_and_grant(rotation, reveal, new_name.clone(), grants(), PermissionPolicy::StopAtFirstRefusal)
-    });
-    let retry = Action::new_local(move |_: &()| store.grant_remaining(rotation, PermissionPolicy::StopAtFirstRefusal));
-    let suspend = Action::new_local(move |_: &()| store.suspend_replaced(rotation, old.get_value()));
+    // The drawer shows the rotation's progress from `rotation`, not from the write's state.
+    let writes = write();
     let busy = move || rotation.with(Rotation::busy);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -74,9 +75,14 @@ pub fn RotateDrawer(
             store.announcer.alert(msg);
             return;
         }
+        let Some(grants) = grants() else {
+            store.announcer.alert("The old key's bucket permissions are still loading. Try again in a moment.");
+            return;
+        };
         server_error.set(None);
         form_error.set(None);
-        start.dispatch(new_name);
+        let policy = PermissionPolicy::StopAtFirstRefusal;
+        start(writes, store.create_and_grant(rotation, reveal, new_name, grants, policy));
     };
     let saved = Callback::new(move |_| {
         reveal.set(None);
@@ -97,17 +103,14 @@ pub fn RotateDrawer(
 
     let old_name = old.with_value(|o| o.name.clone());
     let return_to = old.with_value(|o| actions_button_id(&o.accesskey));
-    let grants_preview = move || {
-        let list = grants();
-        if list.is_empty() {
-            view! { <p>"The old key has no bucket permissions to copy."</p> }.into_any()
-        } else {
-            view! {
-                <p>"These permissions will be copied to the new key:"</p>
-                <AccessList access=list />
-            }
-            .into_any()
+    let grants_preview = move || match grants() {
+        None => view! { <p role="status">"Looking up the old key's bucket permissions…"</p> }.into_any(),
+        Some(list) if list.is_empty() => view! { <p>"The old key has no bucket permissions to copy."</p> }.into_any(),
+        Some(list) => view! {
+            <p>"These permissions will be copied to the new key:"</p>
+            <AccessList access=list />
         }
+        .into_any(),
     };
 
     view! {
@@ -141,7 +144,7 @@ pub fn RotateDrawer(
                         class="uk-btn uk-btn--primary"
                         on:click=move |_| {
                             if rotation.try_update(Rotation::retry).unwrap_or(false) {
-                                retry.dispatch(());
+                                start(writes, store.grant_remaining(rotation, PermissionPolicy::StopAtFirstRefusal));
                             }
                         }
                     >
@@ -153,7 +156,7 @@ pub fn RotateDrawer(
                     let dc = expect_context::<DataCentres>().find(&store.dc.get_untracked());
                     view! { <Reveal key=k dc on_saved=saved /> }
                 })}
-                <OldKeyOffer rotation old_name=old.with_value(|o| o.name.clone()) on_suspend=Callback::new(move |_| drop(suspend.dispatch(()))) on_close />
+                <OldKeyOffer rotation old_name=old.with_value(|o| o.name.clone()) on_suspend=Callback::new(move |_| start(writes, store.suspend_replaced(rotation, old.get_value()))) on_close />
             </DrawerBody>
         </Drawer>
     }

@@ -1,8 +1,12 @@
 //! The actions menu of one key row: View details, Suspend/Activate, Rotate, Delete.
+//!
+//! A row has only its "⋯" button; the menu is drawn when it opens. Which menu is open and the
+//! status change a menu starts belong to the table ([`RowShared`]), so a page of rows holds no
+//! per-row menus, actions or timers.
 
 use crate::browser::dom::use_root;
-use crate::store::{use_store, History, KeyDialog};
-use crate::ui::menu::{MenuButton, MenuItem};
+use crate::store::{start, use_store, write, History, KeyDialog, KeyStore, Write};
+use crate::ui::menu::{MenuItem, MenuList};
 use keys_api::{AccessKey, KeyStatus, StatusAction};
 use leptos::prelude::*;
 
@@ -30,46 +34,140 @@ impl Item {
     }
 }
 
+/// The open menu of a table: whose, and whether focus starts at its last item (opened with ArrowUp).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenMenu {
+    pub accesskey: String,
+    pub focus_last: bool,
+}
+
+/// What the rows of one table share: the open menu and the status change its menus start.
+/// The table's own handlers (one for all rows) open and close the menus.
+#[derive(Clone, Copy)]
+pub struct RowShared {
+    pub menu: RwSignal<Option<OpenMenu>>,
+    status: Write,
+    store: KeyStore,
+}
+
+impl RowShared {
+    pub fn new(store: KeyStore) -> RowShared {
+        RowShared { menu: RwSignal::new(None), status: write(), store }
+    }
+
+    /// Suspends or activates a key. Its outcome shows through the store (the status overlay,
+    /// the action error), not here.
+    fn set_status(&self, key: AccessKey, action: StatusAction) {
+        let change = self.store.set_status(key, action);
+        start(self.status, async move { drop(change.await) });
+    }
+
+    fn is_open(&self, accesskey: &str) -> bool {
+        self.menu.with(|m| m.as_ref().is_some_and(|m| m.accesskey == accesskey))
+    }
+
+    /// The "⋯" button of `accesskey` was clicked: its menu opens, or closes if it was open.
+    pub fn toggle(&self, accesskey: String) {
+        if self.is_open(&accesskey) {
+            self.menu.set(None);
+        } else {
+            self.open(accesskey, false);
+        }
+    }
+
+    /// Opens the menu of `accesskey` (ArrowUp on its button: focus at the last item).
+    pub fn open(&self, accesskey: String, focus_last: bool) {
+        self.menu.set(Some(OpenMenu { accesskey, focus_last }));
+    }
+}
+
 /// The id of a row's actions button, where focus returns after a dialog opened from the menu.
 pub fn actions_button_id(accesskey: &str) -> String {
     use_root().id(&format!("actions-{accesskey}"))
 }
 
-/// The "⋯" button of a row and its menu.
-#[component]
-pub fn RowMenu(
-    /// The row's key.
-    key: AccessKey,
-) -> impl IntoView {
-    let store = use_store();
-    let status =
-        Action::new_local(move |(key, action): &(AccessKey, StatusAction)| store.set_status(key.clone(), *action));
+/// The "⋯" button of a row (`data-act="menu"`: the table handles its clicks and keys) and,
+/// while it is open, its menu. A plain function: a table makes one per row.
+pub fn row_menu(key: AccessKey, shared: RowShared) -> impl IntoView {
     let id = actions_button_id(&key.accesskey);
     let label = format!("Actions for {}", key.name);
     let key = StoredValue::new(key);
-    // The items of the menu as it opens (Suspend or Activate after the status shown now).
-    let shown = move || {
-        let toggle = if key.with_value(|k| store.shown_status(k)) == KeyStatus::Suspended {
-            Item::Activate
-        } else {
-            Item::Suspend
-        };
-        [Item::Details, toggle, Item::Rotate, Item::Delete]
+    let is_open = move || key.with_value(|k| shared.is_open(&k.accesskey));
+    view! {
+        <div class="uk-menu">
+            <button
+                type="button"
+                class="uk-menu__button"
+                id=id
+                aria-label=label
+                aria-haspopup="menu"
+                aria-expanded=move || is_open().to_string()
+                data-act="menu"
+            >
+                <span aria-hidden="true">"⋯"</span>
+            </button>
+            {move || is_open().then(|| view! { <RowMenuList key=key.get_value() shared /> })}
+        </div>
+    }
+}
+
+/// The open menu of a row.
+#[component]
+fn RowMenuList(key: AccessKey, shared: RowShared) -> impl IntoView {
+    let store = use_store();
+    let root = use_root();
+    let menu = shared.menu;
+    let button = actions_button_id(&key.accesskey);
+    let label = format!("Actions for {}", key.name);
+    let focus_last = menu.with_untracked(|m| m.as_ref().is_some_and(|m| m.focus_last));
+    // The items as the menu opens (Suspend or Activate after the status shown now).
+    let toggle =
+        if untrack(|| store.shown_status(&key)) == KeyStatus::Suspended { Item::Activate } else { Item::Suspend };
+    let items = [Item::Details, toggle, Item::Rotate, Item::Delete];
+    // Plain values, not stored ones: the menu's owner is gone once a pick closes it, and the pick
+    // still needs the key.
+    let accesskey = key.accesskey.clone();
+    let refocus = {
+        let button = button.clone();
+        move || {
+            root.focus(&button);
+        }
     };
-    let items = Callback::new(move |_| shown().into_iter().map(Item::menu_item).collect());
-    let on_pick = Callback::new(move |index: usize| {
-        let k = key.get_value();
-        match shown()[index] {
-            Item::Details => store.view.update(History::Push, |v| v.key = Some(k.accesskey)),
-            Item::Suspend => drop(status.dispatch((k, StatusAction::Disable))),
-            Item::Activate => drop(status.dispatch((k, StatusAction::Enable))),
-            Item::Rotate => store.dialog.set(Some(KeyDialog::Rotate(k))),
-            Item::Delete => store.dialog.set(Some(KeyDialog::Delete(k))),
+    let on_pick = {
+        let refocus = refocus.clone();
+        Callback::new(move |index: usize| {
+            let item = items[index];
+            menu.set(None);
+            if item.menu_item().refocus {
+                refocus();
+            }
+            let k = key.clone();
+            match item {
+                Item::Details => store.view.update(History::Push, |v| v.key = Some(k.accesskey)),
+                Item::Suspend => shared.set_status(k, StatusAction::Disable),
+                Item::Activate => shared.set_status(k, StatusAction::Enable),
+                Item::Rotate => store.dialog.set(Some(KeyDialog::Rotate(k))),
+                Item::Delete => store.dialog.set(Some(KeyDialog::Delete(k))),
+            }
+        })
+    };
+    let on_close = Callback::new(move |back: bool| {
+        // Only this row's menu: another row's may have opened meanwhile.
+        if shared.is_open(&accesskey) {
+            menu.set(None);
+        }
+        if back {
+            refocus();
         }
     });
     view! {
-        <MenuButton id label items on_pick>
-            <span aria-hidden="true">"⋯"</span>
-        </MenuButton>
+        <MenuList
+            label
+            anchor=button
+            items=items.into_iter().map(Item::menu_item).collect()
+            focus_last
+            on_pick
+            on_close
+        />
     }
 }

@@ -3,12 +3,12 @@
 
 use super::error::{decode, ApiError};
 use gloo_net::http::{Request, RequestBuilder};
+use keys_api::wire::FromJson;
 use keys_api::{
     BucketsResponse, CreateKeyRequest, CreateKeyResponse, Envelope, ListKeysResponse, Permission, StatusAction,
     StatusRequest,
 };
 use leptos::prelude::{set_timeout_with_handle, TimeoutHandle};
-use serde::de::DeserializeOwned;
 use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
@@ -43,6 +43,14 @@ impl fmt::Debug for TokenSource {
     }
 }
 
+/// A request sent, not yet answered.
+struct Sent {
+    id: u64,
+    promise: js_sys::Promise,
+    /// Its timeout fired (and aborted it).
+    timed_out: Rc<Cell<bool>>,
+}
+
 /// A request in flight: its abort switch and its timeout.
 struct InFlight {
     id: u64,
@@ -59,6 +67,8 @@ struct Inner {
     next_id: Cell<u64>,
     /// Set by [`ApiClient::close`]: no new request starts.
     closed: Cell<bool>,
+    /// The key list sent ahead ([`ApiClient::prefetch_keys`]) and its URL.
+    early: RefCell<Option<(String, Sent)>>,
 }
 
 /// Cheap to clone: clones share the token source and the requests in flight.
@@ -91,12 +101,14 @@ impl ApiClient {
             in_flight: RefCell::new(Vec::new()),
             next_id: Cell::new(0),
             closed: Cell::new(false),
+            early: RefCell::new(None),
         }))
     }
 
     /// Aborts every request in flight, clears their timers, and refuses new ones.
     pub fn close(&self) {
         self.0.closed.set(true);
+        self.0.early.borrow_mut().take();
         for r in self.0.in_flight.borrow_mut().drain(..) {
             if let Some(t) = r.timer {
                 t.clear();
@@ -130,29 +142,51 @@ impl ApiClient {
         Ok(value.as_string().filter(|t| !t.is_empty()))
     }
 
-    /// Sends a request built by `build` (called again for the retry after a 401 with a fresh token).
-    async fn send<T: DeserializeOwned>(
-        &self,
-        build: impl Fn() -> RequestBuilder,
-        body: Option<String>,
-    ) -> Result<T, ApiError> {
-        let retry_on_401 = matches!(self.0.token, TokenSource::Provider(_));
-        match self.send_once(&build, body.clone()).await {
-            Err(ApiError::Unauthorized) if retry_on_401 => self.send_once(&build, body).await,
-            other => other,
-        }
+    /// Sends a request built by `build` (called again for the retry after a 401 with a fresh token)
+    /// and decodes the answer. Only the decoding depends on `T`: one copy of the sending for all.
+    async fn send<T: FromJson>(&self, build: &dyn Fn() -> RequestBuilder, body: Option<String>) -> Result<T, ApiError> {
+        let (status, bytes) = self.send_retrying(build, body).await?;
+        decode::<T>(status, &bytes)
     }
 
-    async fn send_once<T: DeserializeOwned>(
+    async fn send_retrying(
         &self,
-        build: &impl Fn() -> RequestBuilder,
+        build: &dyn Fn() -> RequestBuilder,
         body: Option<String>,
-    ) -> Result<T, ApiError> {
+    ) -> Result<(u16, Vec<u8>), ApiError> {
+        let retry_on_401 = matches!(self.0.token, TokenSource::Provider(_));
         let token = self.token().await?;
+        let answer = self.finish(self.start(build, token, body.clone())?).await?;
+        if answer.0 == 401 && retry_on_401 {
+            let token = self.token().await?;
+            return self.finish(self.start(build, token, body)?).await;
+        }
+        Ok(answer)
+    }
+
+    /// Sends the request now (`fetch` is called before this returns), with its timeout, and
+    /// registers it as in flight.
+    fn start(
+        &self,
+        build: &dyn Fn() -> RequestBuilder,
+        token: Option<String>,
+        body: Option<String>,
+    ) -> Result<Sent, ApiError> {
         if self.0.closed.get() {
             return Err(ApiError::Network);
         }
         let controller = AbortController::new().map_err(network)?;
+        let mut req = build().abort_signal(Some(&controller.signal()));
+        if let Some(t) = token {
+            req = req.header("Authorization", &format!("Bearer {t}"));
+        }
+        let req = match body {
+            Some(json) => req.header("Content-Type", "application/json").body(json),
+            None => req.build(),
+        }
+        .map_err(network)?;
+        let raw: web_sys::Request = req.into();
+        let promise = web_sys::window().ok_or(ApiError::Network)?.fetch_with_request(&raw);
         let id = self.0.next_id.get();
         self.0.next_id.set(id + 1);
         let timed_out = Rc::new(Cell::new(false));
@@ -167,55 +201,87 @@ impl ApiClient {
             )
             .ok()
         };
-        self.0.in_flight.borrow_mut().push(InFlight { id, controller: controller.clone(), timer });
-        let mut req = build().abort_signal(Some(&controller.signal()));
-        if let Some(t) = token {
-            req = req.header("Authorization", &format!("Bearer {t}"));
-        }
+        self.0.in_flight.borrow_mut().push(InFlight { id, controller, timer });
+        Ok(Sent { id, promise, timed_out })
+    }
+
+    /// Waits for the answer of a sent request: its status and body. The request leaves the
+    /// in-flight list whatever happens.
+    async fn finish(&self, sent: Sent) -> Result<(u16, Vec<u8>), ApiError> {
         let result = async {
-            let req = match body {
-                Some(json) => req.header("Content-Type", "application/json").body(json),
-                None => req.build(),
-            }
-            .map_err(network)?;
-            let resp = req.send().await.map_err(network)?;
+            let resp: web_sys::Response = JsFuture::from(sent.promise).await.map_err(network)?.unchecked_into();
             let status = resp.status();
-            let text = resp.text().await.map_err(network)?;
-            decode::<T>(status, &text)
+            // The bytes, not text: no decoding to a JS string and encoding back to UTF-8.
+            let body = gloo_net::http::Response::from(resp).binary().await.map_err(network)?;
+            Ok((status, body))
         }
         .await;
+        self.forget(sent.id);
+        match result {
+            Err(ApiError::Network) if sent.timed_out.get() => Err(ApiError::Timeout(self.0.timeout_secs)),
+            other => other,
+        }
+    }
+
+    /// Takes a request off the in-flight list and clears its timer; `abort` also stops it.
+    fn forget(&self, id: u64) {
         let finished = {
             let mut list = self.0.in_flight.borrow_mut();
             list.iter().position(|r| r.id == id).map(|i| list.remove(i))
         };
-        if let Some(t) = finished.and_then(|r| r.timer) {
-            t.clear();
+        if let Some(r) = finished {
+            if let Some(t) = r.timer {
+                t.clear();
+            }
         }
-        match result {
-            Err(ApiError::Network) if timed_out.get() => Err(ApiError::Timeout(self.0.timeout_secs)),
-            other => other,
+    }
+
+    /// Sends the key list request of `dc` at once, for the first [`ApiClient::list_keys`] of
+    /// `dc` to take: the console's first request then overlaps its first drawing instead of
+    /// waiting for it. Only with a token known without asking (a provider is asked when a
+    /// request is due).
+    pub fn prefetch_keys(&self, dc: &str) {
+        let token = match &self.0.token {
+            TokenSource::Provider(_) => return,
+            TokenSource::Fixed(t) => Some(t.clone()),
+            TokenSource::None => None,
+        };
+        let url = self.url(dc, "accesskeys");
+        if let Ok(sent) = self.start(&|| Request::get(&url), token, None) {
+            *self.0.early.borrow_mut() = Some((url, sent));
         }
     }
 
     pub async fn list_keys(&self, dc: &str) -> Result<ListKeysResponse, ApiError> {
         let url = self.url(dc, "accesskeys");
-        self.send(|| Request::get(&url), None).await
+        let early = self.0.early.borrow_mut().take();
+        if let Some((early_url, sent)) = early {
+            if early_url == url && !sent.timed_out.get() {
+                let (status, bytes) = self.finish(sent).await?;
+                return decode(status, &bytes);
+            }
+            // Sent for a data centre no longer shown, or left unread until it timed out.
+            if let Some(r) = self.0.in_flight.borrow().iter().find(|r| r.id == sent.id) {
+                r.controller.abort();
+            }
+            self.forget(sent.id);
+        }
+        self.send(&|| Request::get(&url), None).await
     }
 
     /// The only call whose response carries a secret.
     pub async fn create_key(&self, dc: &str, name: &str) -> Result<CreateKeyResponse, ApiError> {
-        let body = serde_json::to_string(&CreateKeyRequest { accesskey: name.to_string() }).expect("plain struct");
+        let body = CreateKeyRequest { accesskey: name.to_string() }.to_json();
         let url = self.url(dc, "accesskey/create");
-        self.send(|| Request::post(&url), Some(body)).await
+        self.send(&|| Request::post(&url), Some(body)).await
     }
 
     /// Enable, disable or remove. The access key ID goes in the path and in the body:
     /// the path is named `{name}` but clients put the ID there.
     pub async fn set_status(&self, dc: &str, accesskey: &str, action: StatusAction) -> Result<Envelope, ApiError> {
-        let body = serde_json::to_string(&StatusRequest { accesskey: accesskey.to_string(), status: action })
-            .expect("plain struct");
+        let body = StatusRequest { accesskey: accesskey.to_string(), status: action }.to_json();
         let url = self.url(dc, &format!("accesskey/{}/status", seg(accesskey)));
-        self.send(|| Request::post(&url), Some(body)).await
+        self.send(&|| Request::post(&url), Some(body)).await
     }
 
     pub async fn set_permission(
@@ -229,11 +295,11 @@ impl ApiClient {
             dc,
             &format!("bucket/{}/permission/{}/accesskey/{}", seg(bucket), permission.as_str(), seg(accesskey)),
         );
-        self.send(|| Request::post(&url), Some("{}".into())).await
+        self.send(&|| Request::post(&url), Some("{}".into())).await
     }
 
     pub async fn list_buckets(&self, dc: &str) -> Result<BucketsResponse, ApiError> {
         let url = self.url(dc, "bucket");
-        self.send(|| Request::get(&url), None).await
+        self.send(&|| Request::get(&url), None).await
     }
 }

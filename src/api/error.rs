@@ -1,8 +1,8 @@
 //! The one decode path of every API response, and the errors a person can see.
 //! Pure Rust (no browser types) so it is unit-tested natively.
 
+use keys_api::wire::FromJson;
 use keys_api::Envelope;
-use serde::de::DeserializeOwned;
 use thiserror::Error;
 
 /// What went wrong with a request, in words that say what to do next.
@@ -58,8 +58,8 @@ impl ApiError {
 }
 
 /// Some responses were seen with stray bytes before the JSON: start at the first `{`.
-fn json_part(body: &str) -> &str {
-    match body.find('{') {
+fn json_part(body: &[u8]) -> &[u8] {
+    match body.iter().position(|b| *b == b'{') {
         Some(i) => &body[i..],
         None => body,
     }
@@ -67,18 +67,25 @@ fn json_part(body: &str) -> &str {
 
 /// Turns an HTTP status and body into the endpoint's type or an [`ApiError`].
 /// A failure envelope is an error whatever the HTTP status; an error status is an error
-/// whatever the body.
-pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
-    let json = json_part(body);
-    let envelope: Option<Envelope> = serde_json::from_str(json).ok();
-    let failed_envelope = envelope.as_ref().is_some_and(Envelope::is_failure);
-    if !(200..300).contains(&status) || failed_envelope {
-        return Err(ApiError::from_status(status, envelope.and_then(|e| e.message)));
+/// whatever the body. The body is read once, straight into the type (`keys_api::wire`); only a
+/// body that is not the type is read again, for the envelope of a failure.
+pub fn decode<T: FromJson>(status: u16, body: &[u8]) -> Result<T, ApiError> {
+    let body = json_part(body);
+    let ok_status = (200..300).contains(&status);
+    let read = if ok_status { Some(T::from_bytes(body)) } else { None };
+    let failure = |envelope: Option<&Envelope>| ApiError::from_status(status, envelope.and_then(|e| e.message.clone()));
+    match read {
+        Some(Ok(value)) => match value.envelope() {
+            Some(e) if e.is_failure() => Err(failure(Some(e))),
+            _ => Ok(value),
+        },
+        // The create response carries the secret: an error says where and which field, never a value.
+        Some(Err(problem)) => match Envelope::from_bytes(body) {
+            Ok(e) if e.is_failure() => Err(failure(Some(&e))),
+            _ => Err(ApiError::Decode(problem)),
+        },
+        None => Err(failure(Envelope::from_bytes(body).ok().as_ref())),
     }
-    // serde's own message can quote values from the body (the create response carries the secret),
-    // so only the kind and position of the problem are kept.
-    serde_json::from_str(json)
-        .map_err(|e| ApiError::Decode(format!("{:?} at line {} column {}", e.classify(), e.line(), e.column())))
 }
 
 #[cfg(test)]
@@ -88,14 +95,19 @@ mod tests {
 
     #[test]
     fn success_decodes_with_stray_prefix() {
-        let r: ListKeysResponse = decode(200, "\u{feff}xx{\"accesskeys\":[]}").unwrap();
+        let r: ListKeysResponse = decode(200, "\u{feff}xx{\"accesskeys\":[]}".as_bytes()).unwrap();
         assert!(r.accesskeys.is_empty());
     }
 
     #[test]
     fn failure_envelope_with_http_200_is_an_error() {
-        let e = decode::<ListKeysResponse>(200, r#"{"status":"error","message":"Name taken"}"#).unwrap_err();
+        let e = decode::<ListKeysResponse>(200, br#"{"status":"error","message":"Name taken"}"#).unwrap_err();
         assert_eq!(e, ApiError::Invalid("Name taken".into()));
+        // Also when the rest of the body is not the type asked for.
+        let body = br#"{"status":"error","message":"Name taken","accesskeys":{"not":"a list"}}"#;
+        assert_eq!(decode::<ListKeysResponse>(200, body).unwrap_err(), ApiError::Invalid("Name taken".into()));
+        let body = br#"{"message":"Key limit reached","status":"Error"}"#;
+        assert_eq!(decode::<CreateKeyResponse>(200, body).unwrap_err(), ApiError::Invalid("Key limit reached".into()));
     }
 
     #[test]
@@ -109,28 +121,28 @@ mod tests {
             (500, ApiError::Server { status: 500, message: "bad token".into() }),
         ];
         for (status, want) in cases {
-            let body = r#"{"status":"error","message":"bad token"}"#;
+            let body = br#"{"status":"error","message":"bad token"}"#;
             assert_eq!(decode::<ListKeysResponse>(status, body).unwrap_err(), want, "{status}");
         }
     }
 
     #[test]
     fn error_status_without_json_still_says_something() {
-        let e = decode::<ListKeysResponse>(502, "<html>Bad gateway</html>").unwrap_err();
+        let e = decode::<ListKeysResponse>(502, b"<html>Bad gateway</html>").unwrap_err();
         assert_eq!(e, ApiError::Server { status: 502, message: "No message.".into() });
         assert!(e.to_string().contains("Try again"));
     }
 
     #[test]
     fn unreadable_success_is_a_decode_error_not_a_panic() {
-        assert!(matches!(decode::<CreateKeyResponse>(200, r#"{"status":"success"}"#), Err(ApiError::Decode(_))));
-        assert!(matches!(decode::<ListKeysResponse>(200, "not json"), Err(ApiError::Decode(_))));
+        assert!(matches!(decode::<CreateKeyResponse>(200, br#"{"status":"success"}"#), Err(ApiError::Decode(_))));
+        assert!(matches!(decode::<ListKeysResponse>(200, b"not json"), Err(ApiError::Decode(_))));
     }
 
     #[test]
     fn decode_error_never_echoes_the_body() {
         // The create response carries the secret; a decode failure must not put it into a message.
-        let body = r#"{"status":"success","accesskey":5,"secretkey":"SECRETSECRET"}"#;
+        let body = br#"{"status":"success","accesskey":5,"secretkey":"SECRETSECRET"}"#;
         let e = decode::<CreateKeyResponse>(200, body).unwrap_err();
         assert!(!e.to_string().contains("SECRETSECRET"), "{e}");
     }

@@ -38,6 +38,13 @@ impl ConsoleRoot {
     }
 }
 
+/// Selects the text of the console's element with this id (after a refused copy, so Ctrl+C works).
+pub fn select_text(root: ConsoleRoot, id: &str) {
+    if let (Some(el), Some(selection)) = (root.find(id), window().get_selection().ok().flatten()) {
+        let _ = selection.select_all_children(&el);
+    }
+}
+
 /// The console's root; outside a console (a component mounted on its own, in a test) a root
 /// without an element and with the first console's prefix.
 pub fn use_root() -> ConsoleRoot {

@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 use web_sys::{CssStyleSheet, Node};
 
-const CSS: &str = include_str!("../../style/console.css");
+/// `style/console.css` as `build.rs` leaves it (comments and needless space out).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/console.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };

@@ -174,7 +174,7 @@ mod tests {
           {"name":"a","permissions":[{"accesskey":"K1","permission":"write"},{"accesskey":"K2","permission":"read"}]},
           {"name":"b","permissions":[{"accesskey":"K2","permission":"full"}]},
           {"name":"c","permissions":[]}]}"#;
-        serde_json::from_str::<BucketsResponse>(json).unwrap().buckets
+        <BucketsResponse as keys_api::wire::FromJson>::from_text(json).unwrap().buckets
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Bulk actions: the outcome of running one action over many keys, and the selection it leaves.
 
+use super::small_map::SmallSet;
 use crate::api::ApiError;
-use std::collections::BTreeSet;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::Poll;
 
 /// One key a bulk action could not change, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +35,7 @@ impl BulkOutcome {
     }
 
     /// The selection after the action: the failed keys stay selected so they can be retried.
-    pub fn remaining_selection(&self, selection: &BTreeSet<String>) -> BTreeSet<String> {
+    pub fn remaining_selection(&self, selection: &SmallSet<String>) -> SmallSet<String> {
         selection.iter().filter(|id| !self.done.contains(id)).cloned().collect()
     }
 }
@@ -45,7 +48,7 @@ pub enum PageSelection {
     All,
 }
 
-pub fn page_selection<'a>(page_ids: impl IntoIterator<Item = &'a str>, selected: &BTreeSet<String>) -> PageSelection {
+pub fn page_selection<'a>(page_ids: impl IntoIterator<Item = &'a str>, selected: &SmallSet<String>) -> PageSelection {
     let (mut any, mut all, mut count) = (false, true, 0);
     for id in page_ids {
         count += 1;
@@ -63,20 +66,44 @@ pub fn page_selection<'a>(page_ids: impl IntoIterator<Item = &'a str>, selected:
 }
 
 /// Runs `f` over `items` with at most `limit` in flight, keeping the results in input order.
+/// (Written out rather than `futures`' buffered stream: a few lines here cost the wasm far less.)
 pub async fn run_bounded<T, R, F, Fut>(items: Vec<T>, limit: usize, f: F) -> Vec<R>
 where
     F: Fn(T) -> Fut,
-    Fut: std::future::Future<Output = R>,
+    Fut: Future<Output = R>,
 {
-    use futures::stream::{self, StreamExt};
-    stream::iter(items.into_iter().map(f)).buffered(limit.max(1)).collect().await
+    let mut waiting = items.into_iter().enumerate();
+    let mut results: Vec<Option<R>> = Vec::new();
+    results.resize_with(waiting.len(), || None);
+    let mut running: Vec<(usize, Pin<Box<Fut>>)> = Vec::new();
+    std::future::poll_fn(move |cx| loop {
+        while running.len() < limit.max(1) {
+            let Some((i, item)) = waiting.next() else { break };
+            running.push((i, Box::pin(f(item))));
+        }
+        let before = running.len();
+        running.retain_mut(|(i, run)| match run.as_mut().poll(cx) {
+            Poll::Ready(r) => {
+                results[*i] = Some(r);
+                false
+            }
+            Poll::Pending => true,
+        });
+        if running.is_empty() && waiting.len() == 0 {
+            return Poll::Ready(results.drain(..).flatten().collect());
+        }
+        if running.len() == before {
+            return Poll::Pending;
+        }
+    })
+    .await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn set(ids: &[&str]) -> BTreeSet<String> {
+    fn set(ids: &[&str]) -> SmallSet<String> {
         ids.iter().map(|s| s.to_string()).collect()
     }
 

@@ -7,8 +7,10 @@ pub mod bulk;
 pub mod create;
 pub mod credentials;
 pub mod rotation;
+pub mod small_map;
 pub mod table;
 pub mod view;
 
-pub use table::{page_of, page_window, KeyPage, PageItem, PageSpan};
+pub use small_map::{SmallMap, SmallSet};
+pub use table::{order, page_of, page_window, slice, KeyIndex, KeyPage, PageItem, PageSpan, RowQuery};
 pub use view::{SortDir, SortKey, Tab, ViewState, PAGE_SIZES};

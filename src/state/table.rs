@@ -3,11 +3,15 @@
 use super::view::{SortDir, SortKey, ViewState};
 use keys_api::AccessKey;
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 /// One page of the filtered, sorted keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyPage {
     pub rows: Vec<AccessKey>,
+    /// Where each row's key is in the list the page was cut from (a row reads its live status
+    /// there without a search).
+    pub at: Vec<u32>,
     /// Keys that match the search, over all pages.
     pub matching: usize,
     /// The page shown (clamped to the pages there are), 1-based.
@@ -54,7 +58,7 @@ pub fn page_window(current: usize, pages: usize) -> Vec<PageItem> {
         .into_iter()
         .filter(|n| (1..=pages).contains(n))
         .collect();
-    shown.sort_unstable();
+    // Already in order (1 ≤ current-1 < current < current+1 ≤ pages, out-of-range ones dropped).
     shown.dedup();
     let mut items = Vec::new();
     let mut last = 0;
@@ -70,40 +74,228 @@ pub fn page_window(current: usize, pages: usize) -> Vec<PageItem> {
     items
 }
 
-fn matches(key: &AccessKey, needle: &str) -> bool {
-    needle.is_empty() || key.name.to_lowercase().contains(needle) || key.accesskey.to_lowercase().contains(needle)
+/// What the table needs of a key list, made once per list (not per keystroke): the names and
+/// IDs in lower case, one after another, for one search pass over all keys; and, the first time
+/// each is needed, the keys in the order of each column and by ID.
+///
+/// Case is folded for ASCII only: the API's names and IDs are ASCII (see `keys_api::names`), and
+/// Unicode case tables would cost the wasm more than they give. Other characters match as typed.
+#[derive(Debug, Default)]
+pub struct KeyIndex {
+    /// `name\0id\0` of every key, in list order, lower case.
+    text: String,
+    /// Where each key's text starts in `text`; one more at the end.
+    starts: Vec<u32>,
+    /// Where each key's name ends in `text`.
+    name_ends: Vec<u32>,
+    /// Per column (Name, Status, Created): positions in ascending order and their ranks.
+    sorted: [OnceLock<Sorted>; 3],
+    /// Positions in order of access key ID (binary search, no hashing).
+    by_id: OnceLock<Vec<u32>>,
 }
 
-fn compare(a: &AccessKey, b: &AccessKey, sort: SortKey) -> Ordering {
-    match sort {
-        SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-        SortKey::Status => a.status.label().cmp(b.status.label()),
-        // "YYYY-MM-DD HH:MM:SS" sorts as text.
-        SortKey::Created => a.created_at.cmp(&b.created_at),
+/// The keys in the order of one column. Equal keys keep the list's order and share a rank.
+#[derive(Debug)]
+struct Sorted {
+    asc: Vec<u32>,
+    /// The rank of each position (by position): equal values, equal ranks.
+    rank: Vec<u32>,
+}
+
+/// Two indexes are the same only if they are one: an index belongs to the list it was made
+/// from, and its orders (made lazily, from that list) must never be taken for another list's.
+impl PartialEq for KeyIndex {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
     }
 }
 
-/// The rows to show for `view`. The sort is stable: keys that compare equal keep the server's order
-/// (the reference server and the console both list newest first).
-pub fn page_of(keys: &[AccessKey], view: &ViewState) -> KeyPage {
-    let needle = view.search.trim().to_lowercase();
-    let mut rows: Vec<&AccessKey> = keys.iter().filter(|k| matches(k, &needle)).collect();
-    rows.sort_by(|a, b| {
-        let o = compare(a, b, view.sort);
-        if view.dir == SortDir::Desc {
-            o.reverse()
-        } else {
-            o
+impl KeyIndex {
+    pub fn new(keys: &[AccessKey]) -> KeyIndex {
+        let mut text = String::with_capacity(keys.iter().map(|k| k.name.len() + k.accesskey.len() + 2).sum());
+        let mut starts = Vec::with_capacity(keys.len() + 1);
+        let mut name_ends = Vec::with_capacity(keys.len());
+        for k in keys {
+            starts.push(text.len() as u32);
+            text.push_str(&k.name);
+            name_ends.push(text.len() as u32);
+            text.push('\0');
+            text.push_str(&k.accesskey);
+            text.push('\0');
         }
-    });
-    let matching = rows.len();
-    let size = view.size.max(1);
+        starts.push(text.len() as u32);
+        text.make_ascii_lowercase();
+        KeyIndex { text, starts, name_ends, ..KeyIndex::default() }
+    }
+
+    fn len(&self) -> usize {
+        self.name_ends.len()
+    }
+
+    fn name(&self, i: usize) -> &str {
+        &self.text[self.starts[i] as usize..self.name_ends[i] as usize]
+    }
+
+    /// The position of the key with this access key ID in `keys`, the list the index was made from.
+    pub fn position(&self, keys: &[AccessKey], accesskey: &str) -> Option<usize> {
+        let by_id = self.by_id.get_or_init(|| {
+            let mut by_id: Vec<u32> = (0..keys.len() as u32).collect();
+            sort_positions(&mut by_id, &|a, b| keys[a].accesskey.cmp(&keys[b].accesskey));
+            by_id
+        });
+        by_id
+            .binary_search_by(|i| keys[*i as usize].accesskey.as_str().cmp(accesskey))
+            .ok()
+            .map(|at| by_id[at] as usize)
+    }
+
+    /// Makes every order now (each column's, by ID), so the first sort by another column only
+    /// filters. For a quiet moment after a list loads; `keys` is the list the index was made from.
+    pub fn prepare(&self, keys: &[AccessKey]) {
+        for column in [SortKey::Name, SortKey::Status, SortKey::Created] {
+            self.sorted(keys, column);
+        }
+        if let Some(k) = keys.first() {
+            self.position(keys, &k.accesskey);
+        }
+    }
+
+    /// Which keys contain `needle` (lower case) in their name or ID; `None` when all do.
+    fn matching(&self, needle: &str) -> Option<Vec<bool>> {
+        if needle.is_empty() {
+            return None;
+        }
+        let mut hit = vec![false; self.len()];
+        // A needle without the separator cannot match across two fields.
+        if needle.contains('\0') {
+            return Some(hit);
+        }
+        // Where the needle's first byte is, whether the rest follows; after a match, on to the
+        // next key. (Faster here than `str::find`'s general searcher: needles are a few letters.)
+        let (text, needle) = (self.text.as_bytes(), needle.as_bytes());
+        let first = needle[0];
+        let (mut at, mut k) = (0, 0);
+        while at + needle.len() <= text.len() {
+            if text[at] != first || !text[at..].starts_with(needle) {
+                at += 1;
+                continue;
+            }
+            while self.starts[k + 1] as usize <= at {
+                k += 1;
+            }
+            hit[k] = true;
+            at = self.starts[k + 1] as usize;
+        }
+        Some(hit)
+    }
+
+    fn sorted(&self, keys: &[AccessKey], column: SortKey) -> &Sorted {
+        let (slot, compare): (usize, &dyn Fn(usize, usize) -> Ordering) = match column {
+            SortKey::Name => (0, &|a, b| self.name(a).cmp(self.name(b))),
+            SortKey::Status => (1, &|a, b| keys[a].status.label().cmp(keys[b].status.label())),
+            // "YYYY-MM-DD HH:MM:SS" sorts as text.
+            SortKey::Created => (2, &|a, b| keys[a].created_at.cmp(&keys[b].created_at)),
+        };
+        self.sorted[slot].get_or_init(|| {
+            let n = self.len();
+            let mut asc: Vec<u32> = (0..n as u32).collect();
+            if (1..n).any(|i| compare(i - 1, i) == Ordering::Greater) {
+                if (1..n).all(|i| compare(i - 1, i) != Ordering::Less) {
+                    // Already in descending order (the server lists newest first): the groups of
+                    // equal keys from the last to the first, each in the list's order. No sort.
+                    asc.clear();
+                    let mut end = n;
+                    while end > 0 {
+                        let mut start = end - 1;
+                        while start > 0 && compare(start - 1, start) == Ordering::Equal {
+                            start -= 1;
+                        }
+                        asc.extend(start as u32..end as u32);
+                        end = start;
+                    }
+                } else {
+                    sort_positions(&mut asc, compare);
+                }
+            }
+            let mut rank = vec![0; asc.len()];
+            let mut r = 0;
+            for w in 1..asc.len() {
+                if compare(asc[w - 1] as usize, asc[w] as usize) != Ordering::Equal {
+                    r += 1;
+                }
+                rank[asc[w] as usize] = r;
+            }
+            Sorted { asc, rank }
+        })
+    }
+}
+
+/// Sorts positions by `compare`, stably (equal keys keep the list's order). The one sort of the
+/// table: every order goes through it, so the wasm holds one copy of the sorting code.
+fn sort_positions(positions: &mut [u32], compare: &dyn Fn(usize, usize) -> Ordering) {
+    positions.sort_by(|a, b| compare(*a as usize, *b as usize));
+}
+
+/// What the order of the rows depends on (not the page or its size).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RowQuery {
+    pub search: String,
+    pub sort: SortKey,
+    pub dir: SortDir,
+}
+
+impl From<&ViewState> for RowQuery {
+    fn from(v: &ViewState) -> Self {
+        RowQuery { search: v.search.trim().to_ascii_lowercase(), sort: v.sort, dir: v.dir }
+    }
+}
+
+/// The positions of the keys that match the search, in the order asked: one pass over the
+/// column's order (made once per list), nothing sorted or allocated per keystroke. Keys that
+/// compare equal keep the list's order both ways (the reference server and the console both
+/// list newest first). `index` must be the index of `keys`.
+pub fn order(keys: &[AccessKey], index: &KeyIndex, query: &RowQuery) -> Vec<u32> {
+    let hit = index.matching(&query.search);
+    let keep = |i: &u32| hit.as_ref().is_none_or(|h| h[*i as usize]);
+    let sorted = index.sorted(keys, query.sort);
+    match query.dir {
+        SortDir::Asc => sorted.asc.iter().copied().filter(keep).collect(),
+        SortDir::Desc => {
+            // Groups of equal keys from the last to the first, each in the list's order.
+            let (asc, rank) = (&sorted.asc, &sorted.rank);
+            let mut rows = Vec::with_capacity(hit.as_ref().map_or(asc.len(), |h| h.iter().filter(|x| **x).count()));
+            let mut end = asc.len();
+            while end > 0 {
+                let r = rank[asc[end - 1] as usize];
+                let mut start = end - 1;
+                while start > 0 && rank[asc[start - 1] as usize] == r {
+                    start -= 1;
+                }
+                rows.extend(asc[start..end].iter().copied().filter(keep));
+                end = start;
+            }
+            rows
+        }
+    }
+}
+
+/// One page of an ordered list: only the rows shown are copied.
+pub fn slice(keys: &[AccessKey], order: &[u32], page: usize, size: usize) -> KeyPage {
+    let matching = order.len();
+    let size = size.max(1);
     let pages = matching.div_ceil(size).max(1);
-    let page = view.page.clamp(1, pages);
+    let page = page.clamp(1, pages);
     let start = (page - 1) * size;
-    let shown: Vec<AccessKey> = rows.into_iter().skip(start).take(size).cloned().collect();
-    let (first, last) = if shown.is_empty() { (0, 0) } else { (start + 1, start + shown.len()) };
-    KeyPage { rows: shown, matching, page, pages, first, last }
+    let at: Vec<u32> = order.iter().skip(start).take(size).copied().collect();
+    let rows: Vec<AccessKey> = at.iter().map(|i| keys[*i as usize].clone()).collect();
+    let (first, last) = if rows.is_empty() { (0, 0) } else { (start + 1, start + rows.len()) };
+    KeyPage { rows, at, matching, page, pages, first, last }
+}
+
+/// The rows to show for `view`, in one call (index, order and slice).
+pub fn page_of(keys: &[AccessKey], view: &ViewState) -> KeyPage {
+    let index = KeyIndex::new(keys);
+    slice(keys, &order(keys, &index, &RowQuery::from(view)), view.page, view.size)
 }
 
 #[cfg(test)]
@@ -182,6 +374,70 @@ mod tests {
                 assert!(w.len() <= 7, "{current}/{pages}: {w:?}");
                 assert!(w.contains(&Page(current)) && w.contains(&Page(1)) && w.contains(&Page(pages)));
             }
+        }
+    }
+
+    #[test]
+    fn the_index_finds_keys_by_id_and_a_page_change_only_slices() {
+        let keys = sample();
+        let index = KeyIndex::new(&keys);
+        assert_eq!(index.position(&keys, "CCC333"), Some(2));
+        assert_eq!(index.position(&keys, "BBB222"), Some(1));
+        assert_eq!(index.position(&keys, "nope"), None);
+        let rows = order(&keys, &index, &RowQuery { search: "a".into(), sort: SortKey::Name, dir: SortDir::Asc });
+        assert_eq!(rows, [0, 1, 2], "alpha, Bravo, charlie all contain an a");
+        let p = slice(&keys, &rows, 2, 2);
+        assert_eq!((p.page, p.first, p.last), (2, 3, 3));
+        assert_eq!(names(&p), ["charlie"]);
+        assert_eq!(p.at, [2]);
+    }
+
+    #[test]
+    fn descending_keeps_ties_in_list_order_and_search_never_spans_fields() {
+        let keys = vec![
+            key("b", "ID1", "2026-01-01 10:00:00", KeyStatus::Active),
+            key("a", "ID2", "2026-01-02 10:00:00", KeyStatus::Suspended),
+            key("b", "ID3", "2026-01-03 10:00:00", KeyStatus::Active),
+            key("c", "ID4", "2026-01-04 10:00:00", KeyStatus::Active),
+        ];
+        let index = KeyIndex::new(&keys);
+        let q = |search: &str, sort, dir| RowQuery { search: search.into(), sort, dir };
+        assert_eq!(order(&keys, &index, &q("", SortKey::Name, SortDir::Desc)), [3, 0, 2, 1]);
+        assert_eq!(order(&keys, &index, &q("", SortKey::Name, SortDir::Asc)), [1, 0, 2, 3]);
+        assert_eq!(order(&keys, &index, &q("", SortKey::Status, SortDir::Desc)), [1, 0, 2, 3]);
+        assert_eq!(order(&keys, &index, &q("id3", SortKey::Created, SortDir::Desc)), [2]);
+        // "b\0id1": the end of a name and the start of its ID are not one text.
+        assert_eq!(order(&keys, &index, &q("bid", SortKey::Created, SortDir::Asc)), Vec::<u32>::new());
+        assert_eq!(order(&keys, &index, &q("b\0", SortKey::Created, SortDir::Asc)), Vec::<u32>::new());
+        // One key matched twice (name and ID) is one row.
+        let keys = vec![key("d1", "D1", "2026-01-01 10:00:00", KeyStatus::Active)];
+        assert_eq!(order(&keys, &KeyIndex::new(&keys), &q("d", SortKey::Name, SortDir::Asc)), [0]);
+    }
+
+    #[test]
+    fn a_list_already_in_order_either_way_gives_the_same_orders_as_a_sort() {
+        let mut keys: Vec<AccessKey> = (0..40)
+            .map(|i| {
+                let created = format!("2026-01-01 10:00:{:02}", 59 - i / 3);
+                key(&format!("k{}", i % 7), &format!("ID{i:02}"), &created, KeyStatus::Active)
+            })
+            .collect();
+        for _ in 0..2 {
+            let index = KeyIndex::new(&keys);
+            for dir in [SortDir::Asc, SortDir::Desc] {
+                let got = order(&keys, &index, &RowQuery { search: String::new(), sort: SortKey::Created, dir });
+                let mut want: Vec<u32> = (0..keys.len() as u32).collect();
+                want.sort_by(|a, b| {
+                    let o = keys[*a as usize].created_at.cmp(&keys[*b as usize].created_at);
+                    if dir == SortDir::Asc {
+                        o
+                    } else {
+                        o.reverse()
+                    }
+                });
+                assert_eq!(got, want, "{dir:?}");
+            }
+            keys.reverse();
         }
     }
 

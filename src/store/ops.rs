@@ -2,8 +2,10 @@
 //! bulk status changes, bucket permissions, rotation.
 //!
 //! # The one async pattern
-//! - A view starts a write with `Action::new_local(move |input| store.operation(input))`, and
-//!   renders from the action (`pending()`, `value()`). Views never call `spawn_local`.
+//! - A view starts a write with [`super::write::start`] on a [`super::Write`] it made (one leptos
+//!   action type for all writes, see `store::write`): `start(save, store.operation(input))`,
+//!   or an `async` block that awaits the operation and sets the view's own result signal. It
+//!   renders from `pending()` and that signal. Views never call `spawn_local`.
 //! - An operation is a plain method that reads what it needs from signals **when it is called**
 //!   and returns a `'static` future. After an `.await` the future touches signals only through
 //!   `try_*` methods, which do nothing once their owner is gone (a dialog closed, the console

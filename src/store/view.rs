@@ -1,6 +1,11 @@
 //! The view state (tab, data centre, search, sort, page, open key) and how it changes. It lives in
 //! the URL as far as the [`UrlMode`] allows (see `state::view`): a change writes the address with
 //! `history.pushState`/`replaceState`, Back and Forward (`popstate`) read it back.
+//!
+//! Typing in the search box writes the address a moment after the table shows it (`WRITE_AFTER`):
+//! a history write costs the main thread about a millisecond, which would otherwise stand between
+//! each keystroke and the table, and a run of keystrokes makes one write. A change that makes a
+//! new history entry (a tab, a sort, a page) writes it at once, so Back always steps through it.
 
 use crate::browser::url;
 use crate::state::view::{view_from, with_view, UrlMode};
@@ -16,6 +21,9 @@ pub enum History {
     Replace,
 }
 
+/// How long after a keystroke in the search box the address follows it.
+const WRITE_AFTER: std::time::Duration = std::time::Duration::from_millis(100);
+
 #[derive(Clone, Copy)]
 pub struct View {
     /// The whole view state.
@@ -23,36 +31,72 @@ pub struct View {
     /// What the key table shows: the view without the tab and the open key, so switching tabs
     /// (which unmounts the table) or opening details does not recompute the table.
     pub table: Memo<ViewState>,
+    /// The tab shown: what a view closure that draws a tab reads, so typing a search does not
+    /// redraw the tab.
+    pub tab: Memo<Tab>,
+    /// The key whose details are open.
+    pub key: Memo<Option<String>>,
     source: RwSignal<ViewState>,
     mode: UrlMode,
+    /// A replacement (typing) not yet written to the address.
+    unwritten: StoredValue<bool>,
 }
 
 impl View {
     /// The view of the page's URL under `mode`. Listens to Back/Forward until its owner is gone.
     pub fn new(mode: UrlMode) -> View {
         let source = RwSignal::new(view_from(&url::search(), mode));
+        let unwritten = StoredValue::new(false);
         if mode != UrlMode::Off {
             let back = window_event_listener(leptos::ev::popstate, move |_| {
+                // The browser moved: a change not yet written belongs to the page left.
+                unwritten.try_set_value(false);
                 source.try_set(view_from(&url::search(), mode));
             });
             on_cleanup(move || back.remove());
         }
         let state = Memo::new(move |_| source.get());
         let table = Memo::new(move |_| ViewState { tab: Tab::Keys, key: None, ..state.get() });
-        View { state, table, source, mode }
+        let tab = Memo::new(move |_| state.with(|v| v.tab));
+        let key = Memo::new(move |_| state.with(|v| v.key.clone()));
+        View { state, table, tab, key, source, mode, unwritten }
     }
 
     pub fn get_untracked(&self) -> ViewState {
         self.source.get_untracked()
     }
 
-    /// Changes the view from what it is now, and writes it to the URL as the mode allows.
+    /// Changes the view from what it is now, and writes it to the URL as the mode allows. A new
+    /// entry is written at once, so Back always steps back through it; a replacement (typing in
+    /// the search box) a moment later, once for a run of keystrokes.
     pub fn update(&self, history: History, change: impl FnOnce(&mut ViewState)) {
+        if history == History::Push {
+            // A search still to be written goes into the entry it belongs to first.
+            self.write();
+        }
         let mut to = self.source.get_untracked();
         change(&mut to);
         if self.mode != UrlMode::Off {
-            url::set_search(&with_view(&url::search(), &to, self.mode), history == History::Push);
+            match history {
+                History::Push => url::set_search(&with_view(&url::search(), &to, self.mode), true),
+                History::Replace => {
+                    if !self.unwritten.get_value() {
+                        let view = *self;
+                        set_timeout(move || view.write(), WRITE_AFTER);
+                    }
+                    self.unwritten.set_value(true);
+                }
+            }
         }
         self.source.set(to);
+    }
+
+    /// Writes a replacement not yet written, if any (also after the console is gone: then nothing).
+    fn write(&self) {
+        if self.unwritten.try_update_value(std::mem::take) != Some(true) {
+            return;
+        }
+        let Some(view) = self.source.try_get_untracked() else { return };
+        url::set_search(&with_view(&url::search(), &view, self.mode), false);
     }
 }

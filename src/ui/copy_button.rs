@@ -1,7 +1,8 @@
 //! A copy button that says when it copied, and says so when it could not.
 
-use crate::browser::clipboard::{system_copier, Copier, CopyOutcome};
+use crate::browser::clipboard::{copy_text, system_copier, Copier, CopyOutcome};
 use crate::browser::dom::ConsoleRoot;
+use crate::store::{start, write, Write};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -21,6 +22,26 @@ impl CopyState {
             CopyState::Done(_) => "Copy failed",
         }
     }
+}
+
+/// What a copy says once done, in words ("Copied access key ID to the clipboard.").
+pub fn message(outcome: CopyOutcome, what: &str) -> String {
+    match outcome {
+        CopyOutcome::Copied => format!("Copied {what} to the clipboard."),
+        CopyOutcome::CopiedByFallback => {
+            format!("Copied {what} to the clipboard through a selection (the browser refused the Clipboard API).")
+        }
+        CopyOutcome::Failed => {
+            format!(
+                "Could not copy {what}: the browser refused the clipboard. It is selected: press Ctrl+C (⌘C on a Mac)."
+            )
+        }
+    }
+}
+
+/// How long a button shows the outcome before it says "Copy" again.
+fn shown_for(outcome: CopyOutcome) -> Duration {
+    Duration::from_millis(if outcome.copied() { 2500 } else { 8000 })
 }
 
 /// A button that copies a value and says, in words, whether it did.
@@ -47,8 +68,8 @@ pub fn CopyButton(
     let state = RwSignal::new(CopyState::Idle);
     let label = format!("Copy {what}");
     let what_msg = what.clone();
-    // The value is read inside the action, so no copy of it waits in the action's input.
-    let copy = Action::new_local(move |_: &()| copier(value.get_untracked(), root.and_then(|r| r.element())));
+    let copy = write();
+    let outcome = RwSignal::new(None::<CopyOutcome>);
     let reset = StoredValue::new(None::<TimeoutHandle>);
     on_cleanup(move || {
         if let Some(t) = reset.try_get_value().flatten() {
@@ -56,7 +77,7 @@ pub fn CopyButton(
         }
     });
     Effect::new(move |_| {
-        let Some(outcome) = copy.value().get() else { return };
+        let Some(outcome) = outcome.get() else { return };
         state.set(CopyState::Done(outcome));
         let callback = if outcome.copied() { on_copied } else { on_failed };
         if let Some(cb) = callback {
@@ -68,7 +89,7 @@ pub fn CopyButton(
                     state.try_set(CopyState::Idle);
                 }
             },
-            Duration::from_millis(if outcome.copied() { 2500 } else { 8000 }),
+            shown_for(outcome),
         );
         reset.set_value(back.ok());
     });
@@ -77,16 +98,13 @@ pub fn CopyButton(
             return;
         }
         state.set(CopyState::Copying);
-        copy.dispatch(());
+        let copying = copier(value.get_untracked(), root.and_then(|r| r.element()));
+        start(copy, async move {
+            outcome.try_set(Some(copying.await));
+        });
     };
     let status = move || match state.get() {
-        CopyState::Done(CopyOutcome::Copied) => format!("Copied {what_msg} to the clipboard."),
-        CopyState::Done(CopyOutcome::CopiedByFallback) => {
-            format!("Copied {what_msg} to the clipboard through a selection (the browser refused the Clipboard API).")
-        }
-        CopyState::Done(CopyOutcome::Failed) => format!(
-            "Could not copy {what_msg}: the browser refused the clipboard. It is selected: press Ctrl+C (⌘C on a Mac)."
-        ),
+        CopyState::Done(outcome) => message(outcome, &what_msg),
         _ => String::new(),
     };
     view! {
@@ -111,5 +129,97 @@ pub fn CopyButton(
                 {status}
             </span>
         </span>
+    }
+}
+
+/// One copier for many buttons (the ID buttons of a table's rows): one state saying which button
+/// copied last and how it went, one action and one reset timer, instead of each row holding its own.
+/// The outcome is said through `announce`; on a failure `on_failed` gets the button's value, to
+/// select it so Ctrl+C works.
+#[derive(Clone, Copy)]
+pub struct SharedCopy {
+    state: RwSignal<Option<(String, CopyState)>>,
+    copy: Write,
+    /// The last copy's value, what it is, and how it went.
+    done: RwSignal<Option<(String, String, CopyOutcome)>>,
+    root: Option<ConsoleRoot>,
+}
+
+impl SharedCopy {
+    pub fn new(announce: Callback<String>, on_failed: Callback<String>) -> SharedCopy {
+        let root = use_context::<ConsoleRoot>();
+        let state = RwSignal::new(None::<(String, CopyState)>);
+        let done = RwSignal::new(None::<(String, String, CopyOutcome)>);
+        let reset = StoredValue::new(None::<TimeoutHandle>);
+        on_cleanup(move || {
+            if let Some(t) = reset.try_get_value().flatten() {
+                t.clear();
+            }
+        });
+        Effect::new(move |_| {
+            let Some((value, what, outcome)) = done.get() else { return };
+            announce.run(message(outcome, &what));
+            if !outcome.copied() {
+                on_failed.run(value.clone());
+            }
+            let done = Some((value, CopyState::Done(outcome)));
+            state.set(done.clone());
+            if let Some(t) = reset.get_value() {
+                t.clear();
+            }
+            let back = set_timeout_with_handle(
+                move || {
+                    if state.try_with_untracked(|s| *s == done) == Some(true) {
+                        state.try_set(None);
+                    }
+                },
+                shown_for(outcome),
+            );
+            reset.set_value(back.ok());
+        });
+        SharedCopy { state, copy: write(), done, root }
+    }
+
+    /// Copies `value` (unless it is being copied); `what` names it in the message.
+    pub fn start(&self, value: String, what: String) {
+        if self.state_of(&value) == CopyState::Copying {
+            return;
+        }
+        self.state.set(Some((value.clone(), CopyState::Copying)));
+        let (root, done) = (self.root, self.done);
+        start(self.copy, async move {
+            let outcome = copy_text(value.clone(), root.and_then(|r| r.element())).await;
+            done.try_set(Some((value, what, outcome)));
+        });
+    }
+
+    /// What the button of `value` says now.
+    fn state_of(&self, value: &str) -> CopyState {
+        self.state.with(|s| match s {
+            Some((v, state)) if v == value => *state,
+            _ => CopyState::Idle,
+        })
+    }
+}
+
+/// A copy button whose state lives in a [`SharedCopy`]. It has no click handler of its own: it is
+/// marked `data-act="copy"` and its owner (a table, one handler for all rows) calls
+/// [`SharedCopy::start`].
+/// `what` names the value for the accessible name ("access key ID of backup"). A plain function:
+/// a table makes one per row.
+pub fn shared_copy_button(shared: SharedCopy, value: String, what: String) -> impl IntoView {
+    let label = format!("Copy {what}");
+    let value = StoredValue::new(value);
+    let state = move || value.with_value(|v| shared.state_of(v));
+    let class = move || match state() {
+        CopyState::Done(CopyOutcome::Failed) => "uk-btn uk-btn--copy uk-btn--warn",
+        CopyState::Done(_) => "uk-btn uk-btn--copy uk-btn--ok",
+        _ => "uk-btn uk-btn--copy",
+    };
+    view! {
+        <button type="button" class=class aria-label=label data-act="copy">
+            <span aria-hidden="true" class="uk-copy__icon"></span>
+            <span class="uk-copy__text">{move || state().text()}</span>
+        </button>
     }
 }

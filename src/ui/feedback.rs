@@ -73,7 +73,9 @@ pub fn TableHead(
     }
 }
 
-/// The table's columns with grey placeholder rows while it loads, announced as busy.
+/// The table's columns with grey placeholder rows while it loads, announced as busy. Shown only
+/// once the load has taken a moment ([`SKELETON_AFTER`]): a list that comes at once goes straight
+/// to its rows, with no flash of placeholders (and no drawing of them in its way).
 #[component]
 pub fn LoadingTable(
     /// What is loading, for the caption and the announcement ("Access keys").
@@ -87,28 +89,48 @@ pub fn LoadingTable(
     #[prop(default = 5)]
     rows: usize,
 ) -> impl IntoView {
-    view! {
-        <table class="uk-table uk-table--cards" aria-busy="true">
-            <caption class="uk-sr-only">{format!("{what} (loading)")}</caption>
-            <TableHead columns unseen />
-            <tbody>
-                {(0..rows)
-                    .map(|_| {
-                        view! {
-                            <tr class="uk-skeleton" aria-hidden="true">
-                                {columns
-                                    .iter()
-                                    .map(|_| view! { <td><span class="uk-skeleton__bar"></span></td> })
-                                    .collect_view()}
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-        <p class="uk-sr-only" role="status">{format!("Loading {}…", what.to_lowercase())}</p>
+    let late = RwSignal::new(false);
+    let timer = set_timeout_with_handle(
+        move || {
+            late.try_set(true);
+        },
+        SKELETON_AFTER,
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(t) = timer {
+            t.clear();
+        }
+    });
+    move || {
+        late.get().then(|| {
+            view! {
+                <table class="uk-table uk-table--cards" aria-busy="true">
+                    <caption class="uk-sr-only">{format!("{what} (loading)")}</caption>
+                    <TableHead columns unseen />
+                    <tbody>
+                        {(0..rows)
+                            .map(|_| {
+                                view! {
+                                    <tr class="uk-skeleton" aria-hidden="true">
+                                        {columns
+                                            .iter()
+                                            .map(|_| view! { <td><span class="uk-skeleton__bar"></span></td> })
+                                            .collect_view()}
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+                <p class="uk-sr-only" role="status">{format!("Loading {}…", what.to_ascii_lowercase())}</p>
+            }
+        })
     }
 }
+
+/// How long a load runs before its placeholders show.
+pub const SKELETON_AFTER: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// What failed, what to do, and a retry button.
 #[component]

@@ -1,9 +1,11 @@
-//! A menu button (`aria-haspopup="menu"`): click, Enter or the arrows open it; arrows, Home/End,
-//! Enter and Escape work inside; focus leaving it closes it.
+//! An open menu (`role="menu"`) under the button that opened it: arrows, Home/End, Enter and
+//! Escape work inside, Tab or focus leaving it closes it. The button and whether the menu is open
+//! are its owner's: a table keeps one "which menu is open" for all its rows, so a row costs a
+//! button, not a menu.
 
 use crate::browser::dom::active_element;
 use leptos::ev::{FocusEvent, KeyboardEvent};
-use leptos::html::{Button, Div};
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -23,24 +25,23 @@ fn item_elements(menu: &web_sys::Element) -> Vec<HtmlElement> {
     (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into().ok()).collect()
 }
 
-/// A button that opens a menu of `items`.
+/// The open menu.
 #[component]
-pub fn MenuButton(
-    /// The button's id (dialogs opened from the menu give focus back to it).
-    id: String,
-    /// The accessible name of the button and of the menu ("Actions for backup").
+pub fn MenuList(
+    /// Its accessible name (the button's: "Actions for backup").
     label: String,
-    /// The items, read each time the menu opens.
-    items: Callback<(), Vec<MenuItem>>,
-    /// An item was chosen: its index in `items`.
+    /// The id of the button that opened it (focus moving there does not close it: the button toggles).
+    anchor: String,
+    /// The entries.
+    items: Vec<MenuItem>,
+    /// Focus starts at the last entry (the menu was opened with ArrowUp).
+    #[prop(optional)]
+    focus_last: bool,
+    /// An entry was chosen: its index.
     on_pick: Callback<usize>,
-    /// What the button shows.
-    children: Children,
+    /// It closed without a choice; `true` when focus goes back to the button (Escape).
+    on_close: Callback<bool>,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
-    // Which item to focus when the menu opens: 0 = first, -1 = last.
-    let focus_at = RwSignal::new(0i32);
-    let button = NodeRef::<Button>::new();
     let menu = NodeRef::<Div>::new();
     // Also runs in an animation frame, when the menu may be gone.
     let focus_item = move |index: i32| {
@@ -51,34 +52,15 @@ pub fn MenuButton(
             }
         }
     };
-    // When the menu appears, move focus into it.
     Effect::new(move |_| {
-        if open.get() && menu.get().is_some() {
-            let at = focus_at.get_untracked();
-            request_animation_frame(move || focus_item(at));
+        if menu.get().is_some() {
+            request_animation_frame(move || focus_item(if focus_last { -1 } else { 0 }));
         }
     });
-    let pick = move |index: usize, item: MenuItem| {
-        open.set(false);
-        if item.refocus {
-            if let Some(b) = button.get_untracked() {
-                let _ = b.focus();
-            }
-        }
-        on_pick.run(index);
-    };
-    let button_keydown = move |ev: KeyboardEvent| {
-        let at = match ev.key().as_str() {
-            "ArrowDown" => 0,
-            "ArrowUp" => -1,
-            _ => return,
-        };
-        ev.prevent_default();
-        focus_at.set(at);
-        open.set(true);
-    };
-    let menu_keydown = move |ev: KeyboardEvent| {
-        let Some(m) = menu.get_untracked() else { return };
+    // The handlers may run after the menu is gone (focus leaves a removed menu): everything they
+    // touch is read with `try_*`.
+    let keydown = move |ev: KeyboardEvent| {
+        let Some(m) = menu.try_get_untracked().flatten() else { return };
         let list = item_elements(&m);
         let active = active_element(&m);
         let current = list.iter().position(|el| active.as_ref() == Some(el.unchecked_ref())).unwrap_or(0) as i32;
@@ -88,79 +70,54 @@ pub fn MenuButton(
             "Home" => focus_item(0),
             "End" => focus_item(-1),
             "Escape" => {
-                open.set(false);
-                if let Some(b) = button.get_untracked() {
-                    let _ = b.focus();
-                }
+                on_close.try_run(true);
             }
             "Tab" => {
-                open.set(false);
+                on_close.try_run(false);
                 return;
             }
             _ => return,
         }
         ev.prevent_default();
     };
-    // Focus leaving the menu (a click elsewhere, Tab) closes it.
+    // Focus leaving the menu (a click elsewhere) closes it; to its button, the button decides.
     let focusout = move |ev: FocusEvent| {
-        let Some(m) = menu.get_untracked() else { return };
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .is_some_and(|n| m.contains(Some(&n)) || button.get_untracked().is_some_and(|b| b.contains(Some(&n))));
+        let Some(m) = menu.try_get_untracked().flatten() else { return };
+        let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let inside = to.as_ref().is_some_and(|n| m.contains(Some(n)) || n.id() == anchor);
         if !inside {
-            open.set(false);
+            on_close.try_run(false);
         }
     };
-    let menu_label = label.clone();
     view! {
-        <div class="uk-menu">
-            <button
-                type="button"
-                class="uk-menu__button"
-                id=id
-                aria-label=label
-                aria-haspopup="menu"
-                aria-expanded=move || open.get().to_string()
-                node_ref=button
-                on:click=move |_| {
-                    focus_at.set(0);
-                    open.update(|o| *o = !*o);
-                }
-                on:keydown=button_keydown
-            >
-                {children()}
-            </button>
-            <Show when=move || open.get()>
-                <div
-                    class="uk-menu__list"
-                    role="menu"
-                    aria-label=menu_label.clone()
-                    node_ref=menu
-                    on:keydown=menu_keydown
-                    on:focusout=focusout
-                >
-                    {items
-                        .run(())
-                        .into_iter()
-                        .enumerate()
-                        .map(|(index, item)| {
-                            view! {
-                                <button
-                                    type="button"
-                                    role="menuitem"
-                                    tabindex="-1"
-                                    class="uk-menu__item"
-                                    class:uk-menu__item--danger=item.danger
-                                    on:click=move |_| pick(index, item)
-                                >
-                                    {item.label}
-                                </button>
+        <div
+            class="uk-menu__list"
+            role="menu"
+            aria-label=label
+            node_ref=menu
+            on:keydown=keydown
+            on:focusout=focusout
+        >
+            {items
+                .into_iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    view! {
+                        <button
+                            type="button"
+                            role="menuitem"
+                            tabindex="-1"
+                            class="uk-menu__item"
+                            class:uk-menu__item--danger=item.danger
+                            on:click=move |_| {
+                                on_pick.try_run(index);
                             }
-                        })
-                        .collect_view()}
-                </div>
-            </Show>
+                        >
+                            {item.label}
+                        </button>
+                    }
+                })
+                .collect_view()}
         </div>
     }
 }

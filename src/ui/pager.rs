@@ -49,9 +49,14 @@ pub fn Pager(
                     <span class="uk-pagination__word">" previous"</span>
                 </button>
                 <ul class="uk-pagination__pages">
+                    // Keyed by page number (a gap by its side), so a step to the next page
+                    // makes one new button, not a new window.
                     <For
                         each=move || window.get().into_iter().enumerate()
-                        key=|(i, item)| (*i, *item)
+                        key=|(i, item)| match item {
+                            PageItem::Page(n) => (*n, false),
+                            PageItem::Gap => (0, *i == 1),
+                        }
                         children=move |(_, item)| match item {
                             PageItem::Gap => view! { <li class="uk-pagination__gap" aria-hidden="true">"…"</li> }.into_any(),
                             PageItem::Page(n) => view! {

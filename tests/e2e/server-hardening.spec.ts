@@ -10,9 +10,29 @@ test("the console is served with a strict CSP, compression and a real robots.txt
   // No inline script: every <script> has a src.
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
 
-  const wasm = await request.get("/keys-console_bg.wasm", { headers: { "Accept-Encoding": "br, gzip" } });
+  expect(res.headers()["cache-control"], "the page is revalidated on every load").toBe("no-cache");
+  // The wasm and its JS glue are asked for at once, by their content-hashed names.
+  const wasmName = html.match(/<link rel="preload" href="\/(keys-console-[0-9a-f]+_bg\.wasm)" as="fetch"/)?.[1];
+  const jsName = html.match(/<link rel="modulepreload" href="\/(keys-console-[0-9a-f]+\.js)"/)?.[1];
+  expect(wasmName, "a preload of the hashed wasm").toBeTruthy();
+  expect(jsName, "a modulepreload of the hashed glue").toBeTruthy();
+
+  // Served as built: the brotli file made at build time (quality 11), cached for a year.
+  const wasm = await request.get(`/${wasmName}`, { headers: { "Accept-Encoding": "br, gzip" } });
   expect(wasm.headers()["content-type"]).toBe("application/wasm");
-  expect(["br", "gzip"]).toContain(wasm.headers()["content-encoding"]);
+  expect(wasm.headers()["content-encoding"]).toBe("br");
+  expect(wasm.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  const raw = await request.get(`/${wasmName}`, { headers: { "Accept-Encoding": "identity" } });
+  expect(raw.headers()["content-encoding"]).toBeUndefined();
+  const sent = Number(wasm.headers()["content-length"]);
+  expect(sent, "the brotli file, not an on-the-fly compression").toBeLessThan((await raw.body()).length * 0.4);
+  const gz = await request.get(`/${wasmName}`, { headers: { "Accept-Encoding": "gzip" } });
+  expect(gz.headers()["content-encoding"]).toBe("gzip");
+
+  // A host imports the stable name, revalidated on every load, which leads to this build's files.
+  const stable = await request.get("/keys-console.js");
+  expect(stable.headers()["cache-control"]).toBe("no-cache");
+  expect(await stable.text()).toContain(`./${jsName}`);
 
   const robots = await request.get("/robots.txt");
   expect(await robots.text()).toContain("User-agent: *");

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DataCentre {
     pub slug: String,
     pub location: String,
@@ -19,7 +19,11 @@ pub struct DataCentre {
 /// The built-in list, parsed once from `datacenters.json`.
 pub fn datacenters() -> &'static [DataCentre] {
     static LIST: OnceLock<Vec<DataCentre>> = OnceLock::new();
-    LIST.get_or_init(|| serde_json::from_str(include_str!("datacenters.json")).expect("datacenters.json is valid"))
+    // Read with the serde-free reader: the console uses this list too, and serde costs its wasm.
+    LIST.get_or_init(|| {
+        <Vec<DataCentre> as crate::wire::FromJson>::from_text(include_str!("datacenters.json"))
+            .expect("datacenters.json is valid")
+    })
 }
 
 #[cfg(test)]

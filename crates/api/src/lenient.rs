@@ -27,7 +27,7 @@ impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         Ok(Count(match Loose::deserialize(d)? {
             Loose::Num(n) if n >= 0.0 => n as u64,
-            Loose::Str(s) => s.trim().parse::<f64>().map(|n| n.max(0.0) as u64).unwrap_or(0),
+            Loose::Str(s) => crate::wire::count_of(&s),
             _ => 0,
         }))
     }
@@ -55,7 +55,7 @@ pub(crate) fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error>
     Ok(match Loose::deserialize(d)? {
         Loose::Bool(b) => b,
         Loose::Num(n) => n != 0.0,
-        Loose::Str(s) => matches!(s.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "enabled"),
+        Loose::Str(s) => crate::wire::truthy(&s),
         Loose::Null => false,
     })
 }

@@ -6,6 +6,7 @@ mod datacenters;
 mod lenient;
 mod names;
 mod types;
+pub mod wire;
 
 pub use datacenters::{datacenters, DataCentre};
 pub use lenient::Count;

@@ -54,11 +54,16 @@ impl fmt::Display for KeyStatus {
 }
 
 impl From<&str> for KeyStatus {
+    /// Any case, without allocating (read once per key of a list).
     fn from(s: &str) -> Self {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "active" | "enable" | "enabled" | "1" => KeyStatus::Active,
-            "suspended" | "suspend" | "disable" | "disabled" | "inactive" | "0" => KeyStatus::Suspended,
-            _ => KeyStatus::Other(s.to_string()),
+        let t = s.trim();
+        let any = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+        if any(&["active", "enable", "enabled", "1"]) {
+            KeyStatus::Active
+        } else if any(&["suspended", "suspend", "disable", "disabled", "inactive", "0"]) {
+            KeyStatus::Suspended
+        } else {
+            KeyStatus::Other(s.to_string())
         }
     }
 }
@@ -209,7 +214,7 @@ impl Permission {
 }
 
 /// One key's permission as the bucket list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BucketPermission {
     #[serde(default, deserialize_with = "lenient::string")]
     pub bucket: String,
@@ -238,7 +243,7 @@ pub struct DcLocation {
     pub dccc: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bucket {
     pub name: String,
     #[serde(default, deserialize_with = "lenient::string")]

@@ -1,10 +1,13 @@
-//! Serves the built console from `--dist`: files as they are, the SPA's `index.html` for
-//! extension-less paths, a real `robots.txt`, and a hint page when the console is not built.
+//! Serves the built console from `--dist`: files as they are (the `.br`/`.gz` the build made
+//! next to them when the browser takes them, so nothing is compressed per request), the SPA's
+//! `index.html` for extension-less paths, a real `robots.txt`, and a hint page when the console is
+//! not built. Files whose name carries a content hash are cached for a year; everything else
+//! (the page, the stable `keys-console.js` a host imports) is revalidated on every load.
 
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, Method, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
@@ -18,6 +21,24 @@ The API itself is available under /v2/.\n";
 /// Whether the last path segment looks like a file name (`app.js`, `x.wasm`).
 fn has_extension(path: &str) -> bool {
     path.rsplit('/').next().is_some_and(|last| last.contains('.'))
+}
+
+/// Whether a file name carries trunk's content hash: `keys-console-4f1a2b3c4d5e6f70_bg.wasm`.
+pub fn is_hashed(path: &str) -> bool {
+    if path.contains("/snippets/") {
+        return false; // named after the crate, not the content
+    }
+    let file = path.rsplit('/').next().unwrap_or(path);
+    let stem = file.split('.').next().unwrap_or(file);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| (8..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// `immutable` for hashed files, `no-cache` for the rest.
+fn cache_control(path: &str, res: &mut Response) {
+    let value = if is_hashed(path) { "public, max-age=31536000, immutable" } else { "no-cache" };
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
 }
 
 fn text(status: StatusCode, body: &'static str) -> Response {
@@ -39,7 +60,9 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
 
     let (parts, body) = req.into_parts();
     let retry = Request::from_parts(parts.clone(), Body::empty());
-    let res = ServeDir::new(dist.as_path())
+    let mut res = ServeDir::new(dist.as_path())
+        .precompressed_br()
+        .precompressed_gzip()
         .oneshot(Request::from_parts(parts, body))
         .await
         .map(|r| r.map(Body::new))
@@ -47,20 +70,39 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     if res.status() == StatusCode::NOT_FOUND {
         if readable && !has_extension(&path) {
             // A console route such as /keys/abc: the SPA decides what to show.
-            return ServeFile::new(index)
+            let mut page = ServeFile::new(index)
+                .precompressed_br()
+                .precompressed_gzip()
                 .oneshot(retry)
                 .await
                 .map(|r| r.map(Body::new).into_response())
                 .unwrap_or_else(|e| match e {});
+            cache_control("/index.html", &mut page);
+            return page;
         }
         return text(StatusCode::NOT_FOUND, "Not found.\n");
+    }
+    if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
+        cache_control(&path, &mut res);
     }
     res.into_response()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::has_extension;
+    use super::{has_extension, is_hashed};
+
+    #[test]
+    fn hashed_names() {
+        assert!(is_hashed("/keys-console-4f1a2b3c4d5e6f70_bg.wasm"));
+        assert!(is_hashed("/keys-console-4f1a2b3c4d5e6f70.js"));
+        assert!(is_hashed("/standalone-0123456789abcdef.css"));
+        assert!(!is_hashed("/keys-console.js"));
+        assert!(!is_hashed("/index.html"));
+        assert!(!is_hashed("/snippets/keys-console-1f1f9f3e7562d5e8/inline0.js"));
+        assert!(!is_hashed("/embed/host.js"));
+        assert!(!is_hashed("/bench-key-00001"));
+    }
 
     #[test]
     fn extensions() {

@@ -1,6 +1,6 @@
 //! `keys-server`: command line of the reference access-key API server.
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 /// Reference server for Utho's object-storage access-key API (/v2/objectstorage/…), on SQLite.
@@ -8,6 +8,9 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "keys-server", version)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
     /// Address to listen on, host:port. Port 0 picks a free port; the bound address is printed at start.
     #[arg(long, env = "KEYS_LISTEN", default_value = "127.0.0.1:8080")]
     listen: String,
@@ -46,9 +49,35 @@ struct Cli {
     upstream_timeout_secs: u64,
 }
 
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Adds many keys to a database at once (for benchmarks and long lists), then exits.
+    Seed {
+        /// Data centre to add them to.
+        #[arg(long, default_value = "innoida")]
+        dc: String,
+        /// How many keys (named bench-key-00001…).
+        #[arg(long)]
+        keys: usize,
+        /// Also give some of them bucket permissions.
+        #[arg(long)]
+        permissions: bool,
+    },
+}
+
 #[tokio::main]
 async fn main() {
     let cli = Cli::parse();
+    if let Some(Command::Seed { dc, keys, permissions }) = cli.command {
+        match keys_server::seed::run(&cli.db, &keys_server::seed::Seed { dc, keys, permissions }) {
+            Ok(total) => println!("{} now holds {total} keys", cli.db.display()),
+            Err(e) => {
+                eprintln!("keys-server seed: {e}");
+                std::process::exit(1);
+            }
+        }
+        return;
+    }
     let config = keys_server::Config {
         listen: cli.listen,
         db: cli.db,

@@ -1,0 +1,66 @@
+// Trunk's post-build hook (Trunk.toml), run in the staging directory before it becomes dist/:
+// - keys-console.js: a stable module a host imports, re-exporting the content-hashed one (and
+//   keys-console.d.ts beside it), so a host's import never changes while every hashed file can be
+//   cached for a year;
+// - boot.js: starts the console's own page from the hashed files (no inline script: the CSP has
+//   no 'unsafe-inline'), and index.html asks for the JS glue and the wasm at once (preload);
+// - a .br (quality 11) and a .gz (level 9) of every text or wasm file, served as they are.
+import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) throw new Error("no staging directory (TRUNK_STAGING_DIR)");
+const files = readdirSync(dir);
+const find = (re) => {
+  const hit = files.find((f) => re.test(f));
+  if (!hit) throw new Error(`post-build: no file matching ${re} in ${dir}`);
+  return hit;
+};
+const js = find(/^keys-console-[0-9a-f]+\.js$/);
+const wasm = find(/^keys-console-[0-9a-f]+_bg\.wasm$/);
+const dts = files.find((f) => /^keys-console-[0-9a-f]+\.d\.ts$/.test(f));
+
+writeFileSync(
+  join(dir, "keys-console.js"),
+  `// The console's module under a name that does not change: it re-exports this build's hashed file.\n` +
+    `// Its init() finds this build's hashed wasm by itself (the glue alone would look for an unhashed name).\n` +
+    `import initHashed from "./${js}";\n` +
+    `export * from "./${js}";\n` +
+    `export default function init(options) {\n` +
+    `  return initHashed(options ?? { module_or_path: new URL("./${wasm}", import.meta.url) });\n` +
+    `}\n`,
+);
+if (dts) copyFileSync(join(dir, dts), join(dir, "keys-console.d.ts"));
+writeFileSync(
+  join(dir, "boot.js"),
+  `import init from "./${js}";\ninit({ module_or_path: new URL("./${wasm}", import.meta.url) });\n`,
+);
+
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
+html = html.replace(
+  /<script type="module" src="\/boot\.js"><\/script>/,
+  `<link rel="modulepreload" href="/${js}" />\n    ` +
+    `<link rel="preload" href="/${wasm}" as="fetch" type="application/wasm" crossorigin />\n    ` +
+    `<script type="module" src="/boot.js"></script>`,
+);
+writeFileSync(indexPath, html);
+
+// Precompressed copies of every file worth compressing.
+const worth = /\.(js|mjs|wasm|css|html|svg|txt|json|ts)$/;
+const walk = (d) =>
+  readdirSync(d).flatMap((f) => {
+    const p = join(d, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+let count = 0;
+for (const p of walk(dir)) {
+  if (!worth.test(p) || statSync(p).size < 256) continue;
+  const body = readFileSync(p);
+  writeFileSync(`${p}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${p}.gz`, gzipSync(body, { level: 9 }));
+  count++;
+}
+console.log(`post-build: ${relative(process.cwd(), dir)}: stable keys-console.js -> ${js}, boot.js, preloads, ${count} files precompressed`);

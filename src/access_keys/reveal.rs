@@ -200,7 +200,18 @@ fn Downloads(
                 {Format::ALL
                     .into_iter()
                     .filter(|f| *f != Format::Csv)
-                    .map(|f| view! { <li>{button(f, "uk-btn uk-btn--secondary uk-btn--small")}</li> })
+                    .map(|f| {
+                        // mc imports its file: the command to run holds no secret.
+                        let step = name.with_value(|n| f.next_step(n)).map(|cmd| {
+                            view! {
+                                <p class="uk-field__hint">
+                                    "Then run " <code data-testid="next-step">{cmd.clone()}</code> " "
+                                    <CopyButton value=Signal::stored(cmd) what="mc import command" />
+                                </p>
+                            }
+                        });
+                        view! { <li>{button(f, "uk-btn uk-btn--secondary uk-btn--small")} {step}</li> }
+                    })
                     .collect_view()}
             </ul>
         </section>

@@ -1,16 +1,29 @@
 //! Ready-to-use credential files for a new key, made in the browser: CSV (AWS's layout), `.env`,
-//! an AWS CLI profile, an rclone remote, an s3cmd config and the MinIO client command.
+//! an AWS CLI profile, an rclone remote, an s3cmd config and a MinIO client alias file (imported
+//! with `mc alias import`, so the secret never goes on a command line or into shell history).
 //! The endpoint and region come from the data centre (data, not literals). Pure functions.
 
 use keys_api::DataCentre;
 
 /// What a credential file is made from.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Creds<'a> {
     pub name: &'a str,
     pub access_key: &'a str,
     pub secret_key: &'a str,
     pub dc: &'a DataCentre,
+}
+
+/// Never prints the secret.
+impl std::fmt::Debug for Creds<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Creds")
+            .field("name", &self.name)
+            .field("access_key", &self.access_key)
+            .field("secret_key", &"<redacted>")
+            .field("dc", &self.dc.slug)
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +54,7 @@ impl Format {
     pub fn mime(self) -> &'static str {
         match self {
             Format::Csv => "text/csv",
-            Format::Mc => "text/x-shellscript",
+            Format::Mc => "application/json",
             _ => "text/plain",
         }
     }
@@ -55,7 +68,7 @@ impl Format {
             Format::AwsCli => format!("{stem}-aws-cli-profile.txt"),
             Format::Rclone => format!("{stem}-rclone.conf"),
             Format::S3cmd => format!("{stem}.s3cfg"),
-            Format::Mc => format!("{stem}-mc-alias.sh"),
+            Format::Mc => format!("{stem}-mc-alias.json"),
         }
     }
 
@@ -67,6 +80,20 @@ impl Format {
             Format::Rclone => rclone(c),
             Format::S3cmd => s3cmd(c),
             Format::Mc => mc(c),
+        }
+    }
+}
+
+impl Format {
+    /// What to run after downloading, when the file is not used as it is. Never holds the secret.
+    pub fn next_step(self, key_name: &str) -> Option<String> {
+        match self {
+            Format::Mc => Some(format!(
+                "mc alias import {} {}",
+                shell_quote(&section_name(key_name)),
+                shell_quote(&self.file_name(key_name))
+            )),
+            _ => None,
         }
     }
 }
@@ -158,16 +185,30 @@ fn s3cmd(c: &Creds) -> String {
     )
 }
 
+/// The JSON `mc alias import` reads (the layout `mc alias export` writes).
 fn mc(c: &Creds) -> String {
     format!(
-        "#!/bin/sh\n# MinIO client: add Utho access key \"{}\" as an alias, then try: mc ls {}\nmc alias set {} {} {} {} --api S3v4 --path on\n",
-        comment(c.name),
-        shell_quote(&section_name(c.name)),
-        shell_quote(&section_name(c.name)),
-        c.dc.s3_endpoint,
-        c.access_key,
-        c.secret_key
+        "{{\n  \"url\": {},\n  \"accessKey\": {},\n  \"secretKey\": {},\n  \"api\": \"s3v4\",\n  \"path\": \"on\"\n}}\n",
+        json_string(&c.dc.s3_endpoint),
+        json_string(c.access_key),
+        json_string(c.secret_key)
     )
+}
+
+/// `s` as a JSON string literal.
+pub fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A command that tests the key from a terminal once the AWS CLI profile is in place.
@@ -257,15 +298,30 @@ mod tests {
     }
 
     #[test]
-    fn mc_alias_command() {
+    fn mc_alias_file_keeps_the_secret_off_the_command_line() {
         let dc = dc();
+        let file = Format::Mc.render(&creds("backup-nightly", &dc));
         assert_eq!(
-            Format::Mc.render(&creds("backup-nightly", &dc)),
+            file,
             format!(
-                "#!/bin/sh\n# MinIO client: add Utho access key \"backup-nightly\" as an alias, then try: mc ls backup-nightly\n\
-                 mc alias set backup-nightly https://innoida.utho.io {AK} {SK} --api S3v4 --path on\n"
+                "{{\n  \"url\": \"https://innoida.utho.io\",\n  \"accessKey\": \"{AK}\",\n  \"secretKey\": \"{SK}\",\n  \
+                 \"api\": \"s3v4\",\n  \"path\": \"on\"\n}}\n"
             )
         );
+        assert_eq!(Format::Mc.file_name("backup-nightly"), "backup-nightly-mc-alias.json");
+        let step = Format::Mc.next_step("backup-nightly").unwrap();
+        assert_eq!(step, "mc alias import backup-nightly backup-nightly-mc-alias.json");
+        assert!(!step.contains(SK));
+        assert!(Format::ALL.iter().filter_map(|f| f.next_step("k")).all(|s| !s.contains(SK)));
+        assert_eq!(json_string("a\"b\\c\nd"), "\"a\\\"b\\\\c\\u000ad\"");
+    }
+
+    #[test]
+    fn debug_never_prints_the_secret() {
+        let dc = dc();
+        let printed = format!("{:?}", creds("backup-nightly", &dc));
+        assert!(!printed.contains(SK), "{printed}");
+        assert!(printed.contains(AK) && printed.contains("redacted"), "{printed}");
     }
 
     #[test]
@@ -289,9 +345,11 @@ mod tests {
         assert_eq!(section_name(odd), "it-s-a--key----x--rm--rf--");
         assert_eq!(file_stem("../etc/passwd"), "_etc_passwd");
         assert_eq!(file_stem(odd), "it_s_a__key____x__rm_-rf__");
-        let mc = Format::Mc.render(&creds(odd, &dc));
-        assert_eq!(mc.lines().count(), 3, "a line break in the name cannot add a command: {mc}");
-        assert!(mc.lines().nth(2).unwrap().starts_with("mc alias set it-s-a--key----x--rm--rf-- "));
+        assert_eq!(
+            Format::Mc.next_step(odd).unwrap(),
+            "mc alias import it-s-a--key----x--rm--rf-- it_s_a__key____x__rm_-rf__-mc-alias.json",
+            "a line break or quote in the name cannot add a command"
+        );
         let env = Format::Env.render(&creds(odd, &dc));
         assert_eq!(env.lines().count(), 5, "{env}");
         assert_eq!(

@@ -169,6 +169,10 @@ impl StatusAction {
 }
 
 /// Body of the status call: the access key ID, and the action.
+///
+/// The path segment (`accesskey/{name}/status`) names the key by ID or by name; `accesskey` here must
+/// name the same key, or the reference server refuses the call with 400 rather than act on a key
+/// the path did not name. Clients send the access key ID in both places.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusRequest {
     pub accesskey: String,

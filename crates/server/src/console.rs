@@ -23,6 +23,12 @@ fn has_extension(path: &str) -> bool {
     path.rsplit('/').next().is_some_and(|last| last.contains('.'))
 }
 
+/// Whether `path` is under `/v2`, in any letter case (the routes themselves catch the exact case).
+fn is_api_path(path: &str) -> bool {
+    let lower = path.get(..3).map(str::to_ascii_lowercase);
+    lower.as_deref() == Some("/v2") && matches!(path.as_bytes().get(3), None | Some(b'/'))
+}
+
 /// Whether a file name carries trunk's content hash: `keys-console-4f1a2b3c4d5e6f70_bg.wasm`.
 pub fn is_hashed(path: &str) -> bool {
     if path.contains("/snippets/") {
@@ -50,6 +56,14 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     let dist = state.dist.clone();
     let readable = matches!(*req.method(), Method::GET | Method::HEAD);
 
+    if is_api_path(&path) {
+        // `/V2/…`: under the API's prefix in another case. Its answers are the API's, never the page.
+        return crate::error::ApiError::not_found(format!(
+            "There is no such API route. API paths are lower case: {}.",
+            path.to_ascii_lowercase()
+        ))
+        .into_response();
+    }
     if path == "/robots.txt" && !dist.join("robots.txt").is_file() {
         return text(StatusCode::OK, ROBOTS);
     }
@@ -90,7 +104,17 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_extension, is_hashed};
+    use super::{has_extension, is_api_path, is_hashed};
+
+    #[test]
+    fn api_paths_in_any_case() {
+        assert!(is_api_path("/V2/objectstorage/innoida/accesskeys"));
+        assert!(is_api_path("/V2"));
+        assert!(is_api_path("/v2/"));
+        assert!(!is_api_path("/v20"));
+        assert!(!is_api_path("/"));
+        assert!(!is_api_path("/keys"));
+    }
 
     #[test]
     fn hashed_names() {

@@ -59,22 +59,80 @@ const SEED_BUCKETS: &[(&str, &str, u64, &str)] = &[
 /// The bucket `size` the contract's example shows (a plan size; its unit is not published).
 const SEED_BUCKET_SIZE: i64 = 10120;
 
-/// Opens (creating it and its parent directories if needed) the database, in WAL mode, seeded.
-pub fn open(path: &Path) -> Result<Connection, Box<dyn std::error::Error + Send + Sync>> {
+/// Why the database cannot be used: said plainly, with what to do. `keys-server` exits with
+/// [`StorageError::EXIT_CODE`] on it.
+#[derive(Debug)]
+pub struct StorageError(pub String);
+
+impl StorageError {
+    /// The exit code of a server that would not start on its storage.
+    pub const EXIT_CODE: i32 = 3;
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+/// What a SQLite error at start means for the operator.
+fn at_start(path: &Path, e: rusqlite::Error) -> StorageError {
+    use rusqlite::ErrorCode::*;
+    let shown = path.display();
+    StorageError(match e.sqlite_error_code() {
+        Some(ReadOnly) | Some(CannotOpen) | Some(PermissionDenied) => format!(
+            "The database {shown} cannot be written by this server ({e}). Make the file and its directory \
+             writable by the user running keys-server, or point --db at a writable place."
+        ),
+        Some(DiskFull) => format!("The disk holding {shown} is full ({e}). Free some space, then start again."),
+        Some(DatabaseCorrupt) | Some(NotADatabase) => format!(
+            "The database {shown} is damaged ({e}). Restore it from a backup, or move it aside to start with a new one."
+        ),
+        _ => format!("The database {shown} cannot be used: {e}"),
+    })
+}
+
+/// Opens (creating it and its parent directories if needed) the database, in WAL mode, seeded,
+/// after checking that it can be written and that it is not damaged (`PRAGMA quick_check`).
+pub fn open(path: &Path) -> Result<Connection, StorageError> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create the directory {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            StorageError(format!("Cannot create the directory {} for the database: {e}", parent.display()))
+        })?;
     }
-    let mut conn = Connection::open(path)?;
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    let fail = |e| at_start(path, e);
+    let mut conn = Connection::open(path).map_err(fail)?;
+    if conn.is_readonly(rusqlite::DatabaseName::Main).map_err(fail)? {
+        return Err(at_start(
+            path,
+            rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY), None),
+        ));
+    }
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(fail)?;
     if !mode.eq_ignore_ascii_case("wal") {
-        eprintln!("warning: SQLite refused WAL mode (journal_mode = {mode})");
+        crate::log::note(&format!("warning: SQLite refused WAL mode (journal_mode = {mode})"));
     }
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.execute_batch(SCHEMA)?;
-    seed(&mut conn)?;
+    let check: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(fail)?;
+    if check != "ok" {
+        return Err(StorageError(format!(
+            "The database {} is damaged (quick_check: {check}). Restore it from a backup, or move it aside to \
+             start with a new one.",
+            path.display()
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "FULL").map_err(fail)?;
+    conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
+    // Writes something (in a transaction undone at once) to find a read-only file or directory now,
+    // not at the first request.
+    conn.execute_batch(
+        "BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS keys_server_probe (x); DROP TABLE keys_server_probe; ROLLBACK;",
+    )
+    .map_err(fail)?;
+    conn.execute_batch(SCHEMA).map_err(fail)?;
+    seed(&mut conn).map_err(fail)?;
     Ok(conn)
 }
 
@@ -159,25 +217,52 @@ pub fn insert_key(
     Ok(())
 }
 
-pub fn accesskey_exists(conn: &Connection, accesskey: &str) -> rusqlite::Result<bool> {
-    conn.query_row("SELECT 1 FROM keys WHERE accesskey = ?1", [accesskey], |_| Ok(())).optional().map(|o| o.is_some())
-}
-
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyRow {
     pub id: i64,
     pub name: String,
+    pub accesskey: String,
 }
 
-/// Finds a key of `dc` by its access key ID or, when `or_name`, by its name (the ID wins).
-pub fn find_key(conn: &Connection, dc: &str, id_or_name: &str, or_name: bool) -> rusqlite::Result<Option<KeyRow>> {
-    conn.query_row(
-        "SELECT id, name FROM keys WHERE dcslug = ?1 AND (accesskey = ?2 OR (?3 AND name = ?2))
-         ORDER BY accesskey = ?2 DESC LIMIT 1",
-        params![dc, id_or_name, or_name],
-        |r| Ok(KeyRow { id: r.get(0)?, name: r.get(1)? }),
-    )
-    .optional()
+/// What a path segment or body field names: no key, one key, or two different keys (one whose
+/// access key ID it is, another whose name it is). New data cannot produce the third case (see
+/// [`identifier_in_use`]); a lookup still refuses it rather than guess.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Found {
+    None,
+    One(KeyRow),
+    Ambiguous { by_id: KeyRow, by_name: KeyRow },
+}
+
+/// Finds the key of `dc` whose access key ID or name is `id_or_name`.
+pub fn find_key(conn: &Connection, dc: &str, id_or_name: &str) -> rusqlite::Result<Found> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, accesskey FROM keys WHERE dcslug = ?1 AND (accesskey = ?2 OR name = ?2)
+         ORDER BY accesskey = ?2 DESC LIMIT 2",
+    )?;
+    let rows = stmt
+        .query_map(params![dc, id_or_name], |r| Ok(KeyRow { id: r.get(0)?, name: r.get(1)?, accesskey: r.get(2)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut rows = rows.into_iter();
+    Ok(match (rows.next(), rows.next()) {
+        (None, _) => Found::None,
+        (Some(one), None) => Found::One(one),
+        (Some(by_id), Some(by_name)) => Found::Ambiguous { by_id, by_name },
+    })
+}
+
+/// Whether `text` is any key's access key ID or name, in any data centre: a new access key ID
+/// must be neither, and a new name must not be an ID ([`is_access_key_id`]), so one string never
+/// names two keys.
+pub fn identifier_in_use(conn: &Connection, text: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT 1 FROM keys WHERE accesskey = ?1 OR name = ?1 LIMIT 1", [text], |_| Ok(()))
+        .optional()
+        .map(|o| o.is_some())
+}
+
+/// Whether `text` is the access key ID of any key, in any data centre.
+pub fn is_access_key_id(conn: &Connection, text: &str) -> rusqlite::Result<bool> {
+    conn.query_row("SELECT 1 FROM keys WHERE accesskey = ?1", [text], |_| Ok(())).optional().map(|o| o.is_some())
 }
 
 pub fn set_key_status(conn: &Connection, key_id: i64, status: &KeyStatus) -> rusqlite::Result<()> {
@@ -284,15 +369,22 @@ mod tests {
     }
 
     #[test]
-    fn find_key_prefers_the_id_and_respects_the_dc() {
+    fn find_key_by_id_or_name_refuses_to_guess_and_respects_the_dc() {
         let dir = tempfile::tempdir().unwrap();
         let conn = open(&dir.path().join("k.db")).unwrap();
         insert_key(&conn, "innoida", "alpha", "IDA", b"s", b"h", "2026-01-01 00:00:00").unwrap();
+        let alpha = KeyRow { id: 1, name: "alpha".into(), accesskey: "IDA".into() };
+        assert_eq!(find_key(&conn, "innoida", "IDA").unwrap(), Found::One(alpha.clone()));
+        assert_eq!(find_key(&conn, "innoida", "alpha").unwrap(), Found::One(alpha.clone()));
+        assert_eq!(find_key(&conn, "innoida", "beta").unwrap(), Found::None);
+        assert_eq!(find_key(&conn, "inmumbaizone2", "IDA").unwrap(), Found::None);
+        assert!(identifier_in_use(&conn, "IDA").unwrap() && identifier_in_use(&conn, "alpha").unwrap());
+        assert!(!identifier_in_use(&conn, "beta").unwrap());
+        assert!(is_access_key_id(&conn, "IDA").unwrap() && !is_access_key_id(&conn, "alpha").unwrap());
+        // Data from before the rule: a name equal to another key's ID names two keys.
         insert_key(&conn, "innoida", "IDA", "IDB", b"s", b"h", "2026-01-01 00:00:01").unwrap();
-        assert_eq!(find_key(&conn, "innoida", "IDA", true).unwrap().unwrap().name, "alpha");
-        assert_eq!(find_key(&conn, "innoida", "alpha", true).unwrap().unwrap().name, "alpha");
-        assert!(find_key(&conn, "innoida", "alpha", false).unwrap().is_none());
-        assert!(find_key(&conn, "inmumbaizone2", "IDA", true).unwrap().is_none());
+        let other = KeyRow { id: 2, name: "IDA".into(), accesskey: "IDB".into() };
+        assert_eq!(find_key(&conn, "innoida", "IDA").unwrap(), Found::Ambiguous { by_id: alpha, by_name: other });
         let keys = list_keys(&conn, "innoida").unwrap();
         assert_eq!(keys[0].accesskey, "IDB", "newest first");
     }

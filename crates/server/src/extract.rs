@@ -3,9 +3,11 @@
 //!
 //! A body over the limit gets a 413 envelope. The rest of such a body is still read (and
 //! dropped) up to `DRAIN_MAX`, so that the client, still sending, receives the 413 instead of
-//! a reset connection.
+//! a reset connection. A body that has not fully arrived within the server's body timeout
+//! (`--body-timeout-secs`) gets a 408 envelope and the connection is closed.
 
 use crate::error::{ApiError, ApiResult};
+use crate::AppState;
 use axum::body::{Body, HttpBody};
 use axum::extract::{FromRequest, FromRequestParts, Path, Request};
 use axum::http::request::Parts;
@@ -42,16 +44,29 @@ const DRAIN_MAX: usize = 1024 * 1024;
 /// The request body as JSON. An empty body counts as `{}`; anything else must be valid JSON.
 pub struct JsonBody(pub serde_json::Value);
 
-impl<S: Send + Sync> FromRequest<S> for JsonBody {
+impl FromRequest<AppState> for JsonBody {
     type Rejection = ApiError;
 
-    async fn from_request(req: Request, _state: &S) -> Result<Self, ApiError> {
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
         let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok());
         if declared.is_some_and(|n| n > DRAIN_MAX) {
             return Err(too_large());
         }
-        let bytes = read_limited(req.into_body()).await?;
+        let bytes = read_within(req.into_body(), state.body_timeout).await?;
         parse(&bytes).map(JsonBody)
+    }
+}
+
+/// [`read_limited`] within `deadline`; past it, a 408 envelope that also closes the connection
+/// (the rest of the body may still be on its way).
+async fn read_within(body: Body, deadline: std::time::Duration) -> ApiResult<Vec<u8>> {
+    match tokio::time::timeout(deadline, read_limited(body)).await {
+        Ok(read) => read,
+        Err(_) => Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            format!("The request body did not arrive within {} seconds. Send the request again.", deadline.as_secs()),
+        )
+        .closing()),
     }
 }
 
@@ -128,5 +143,17 @@ mod tests {
         assert_eq!(parse(b"  ").unwrap(), serde_json::json!({}));
         assert_eq!(parse(b"{\"a\":1}").unwrap(), serde_json::json!({"a": 1}));
         assert_eq!(parse(b"{").unwrap_err().status, StatusCode::BAD_REQUEST);
+    }
+
+    #[tokio::test]
+    async fn a_body_that_stops_arriving_gets_408() {
+        let (_tx, body) = tokio::sync::mpsc::channel::<Result<axum::body::Bytes, std::io::Error>>(1);
+        let mut body = body;
+        let stalled = Body::from_stream(futures_util::stream::poll_fn(move |cx| body.poll_recv(cx)));
+        let err = read_within(stalled, std::time::Duration::from_millis(50)).await.unwrap_err();
+        assert_eq!(err.status, StatusCode::REQUEST_TIMEOUT);
+        assert!(err.close);
+        let ok = read_within(Body::from("{}"), std::time::Duration::from_millis(50)).await.unwrap();
+        assert_eq!(ok, b"{}");
     }
 }

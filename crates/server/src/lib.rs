@@ -7,9 +7,12 @@ pub mod db;
 pub mod error;
 pub mod extract;
 pub mod faults;
+pub mod guard;
 pub mod ids;
+pub mod log;
 pub mod routes;
 pub mod seed;
+pub mod serve;
 pub mod upstream;
 
 use axum::extract::Request;
@@ -32,7 +35,7 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'none'";
 
 /// What the command line decides.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Config {
     pub listen: String,
     pub db: PathBuf,
@@ -46,10 +49,32 @@ pub struct Config {
     pub upstream_token: Option<String>,
     /// Seconds a forwarded request may take.
     pub upstream_timeout_secs: u64,
+    /// Connection timeouts and cap.
+    pub limits: serve::Limits,
+}
+
+/// Never prints a token.
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hidden = |t: &Option<String>| t.as_ref().map(|_| "<redacted>");
+        f.debug_struct("Config")
+            .field("listen", &self.listen)
+            .field("db", &self.db)
+            .field("dist", &self.dist)
+            .field("token", &hidden(&self.token))
+            .field("fault_injection", &self.fault_injection)
+            .field("upstream", &self.upstream)
+            .field("upstream_token", &hidden(&self.upstream_token))
+            .field("upstream_timeout_secs", &self.upstream_timeout_secs)
+            .field("limits", &self.limits)
+            .finish()
+    }
 }
 
 #[derive(Clone)]
 pub struct AppState {
+    /// How long a request body may take to arrive (`extract::JsonBody`).
+    pub body_timeout: std::time::Duration,
     pub db: Arc<Mutex<Connection>>,
     pub token: Arc<str>,
     pub dist: Arc<PathBuf>,
@@ -131,21 +156,23 @@ pub fn app(state: AppState) -> Router {
         .layer(header(header::CONTENT_SECURITY_POLICY, CSP))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header(header::REFERRER_POLICY, "no-referrer"))
+        .layer(middleware::from_fn(guard::limits))
         .layer(middleware::from_fn(log_request))
         .with_state(state)
 }
 
 /// One line per request: method, path (never the query), status, elapsed time, and for a failure
-/// of the server itself its cause (`error::InternalCause`). No headers, no bodies.
+/// of the server itself its cause (`error::InternalCause`). No headers, no bodies. The line is
+/// handed to `log`, which can drop it but never fails or delays the response.
 async fn log_request(req: Request, next: Next) -> Response {
     let (method, path, start) = (req.method().clone(), req.uri().path().to_owned(), Instant::now());
     let res = next.run(req).await;
     let elapsed = start.elapsed().as_secs_f64() * 1000.0;
     let status = res.status().as_u16();
-    match res.extensions().get::<error::InternalCause>() {
-        Some(error::InternalCause(cause)) => println!("{method} {path} {status} {elapsed:.1}ms {cause}"),
-        None => println!("{method} {path} {status} {elapsed:.1}ms"),
-    }
+    log::line(match res.extensions().get::<error::InternalCause>() {
+        Some(error::InternalCause(cause)) => format!("{method} {path} {status} {elapsed:.1}ms {cause}"),
+        None => format!("{method} {path} {status} {elapsed:.1}ms"),
+    });
     res
 }
 
@@ -181,7 +208,7 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
     // Upstream mode keeps no data of its own: the database is not opened (nor created).
     let conn = match &upstream {
         Some(_) => Connection::open_in_memory()?,
-        None => db::open(&config.db).map_err(|e| format!("cannot open the database {}: {e}", config.db.display()))?,
+        None => db::open(&config.db)?,
     };
     let given = config.token.filter(|t| !t.trim().is_empty()).map(|t| t.trim().to_string());
     let token = given.clone().unwrap_or_else(|| ids::random_alnum(ids::TOKEN_LEN));
@@ -190,6 +217,7 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr()?;
     let state = AppState {
+        body_timeout: config.limits.body_timeout,
         db: Arc::new(Mutex::new(conn)),
         token: token.as_str().into(),
         dist: Arc::new(config.dist.clone()),
@@ -198,42 +226,83 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
         token_given: given.is_some(),
     };
 
-    let mut out = std::io::stdout().lock();
+    log::start();
     if config.fault_injection {
-        writeln!(
-            out,
+        log::line(
             "WARNING: TEST FAULT INJECTION IS ENABLED (POST/DELETE /__test__/faults can make API requests fail). \
              For automated tests only: never run a real server with --enable-test-fault-injection."
-        )?;
+                .into(),
+        );
     }
     if !config.dist.join("index.html").is_file() {
-        writeln!(out, "note: no built console in {}; `make run` builds it", config.dist.display())?;
+        log::line(format!("note: no built console in {}; `make run` builds it", config.dist.display()));
     }
-    writeln!(out, "Listening on {addr}")?;
+    log::line(format!("Listening on {addr}"));
     let shown = browsable(addr);
-    match (&upstream, &given) {
+    let console = match (&upstream, &given) {
         (Some(up), _) => {
-            writeln!(out, "Forwarding /v2/ to {}", up.base)?;
+            log::line(format!("Forwarding /v2/ to {}", up.base));
             match (&up.token, &given) {
-                (Some(_), None) => writeln!(out, "Console: http://{shown}/")?,
-                (Some(_), Some(_)) => writeln!(out, "Console: http://{shown}/#token=<the token given with --token>")?,
-                (None, _) => writeln!(out, "Console: http://{shown}/#token=<your Utho API token>")?,
+                (Some(_), None) => format!("Console: http://{shown}/"),
+                (Some(_), Some(_)) => format!("Console: http://{shown}/#token=<the token given with --token>"),
+                (None, _) => format!("Console: http://{shown}/#token=<your Utho API token>"),
             }
         }
-        (None, Some(_)) => writeln!(out, "Console: http://{shown}/")?,
-        (None, None) => writeln!(out, "Console: http://{shown}/#token={token}")?,
-    }
-    out.flush()?;
-    drop(out);
+        (None, Some(_)) => format!("Console: http://{shown}/"),
+        (None, None) => generated_token_link(shown, &token, &config.db),
+    };
+    log::line(console);
 
-    // Without TCP_NODELAY a small response written in two parts (headers, body) waits for the
-    // client's delayed ACK: 40 ms on Linux for every small file and API answer.
-    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    axum::serve(listener, app(state)).with_graceful_shutdown(shutdown_signal()).await?;
-    println!("Stopped.");
+    serve::serve(listener, app(state), config.limits, shutdown_signal()).await;
+    let dropped = log::dropped();
+    if dropped > 0 {
+        log::note(&format!(
+            "keys-server: {dropped} log lines could not be written (the output was full, slow or closed)."
+        ));
+    }
+    log::line("Stopped.".into());
+    log::finish(std::time::Duration::from_secs(1));
     Ok(())
+}
+
+/// A generated token is for the person at the terminal, never for the log stream (standard
+/// output, often kept in a file): it goes to standard error when that is a terminal, and always
+/// to `<db>.token`, readable by its owner only. The log's Console line only says where it is.
+fn generated_token_link(shown: SocketAddr, token: &str, db: &std::path::Path) -> String {
+    use std::io::IsTerminal;
+    let mut file = db.as_os_str().to_owned();
+    file.push(".token");
+    let file = PathBuf::from(file);
+    let saved = write_private(&file, token);
+    if std::io::stderr().is_terminal() {
+        log::note(&format!("Console: http://{shown}/#token={token}"));
+    }
+    match saved {
+        Ok(()) => format!("Console: http://{shown}/#token=<the token in {}>", file.display()),
+        Err(e) => {
+            log::note(&format!("keys-server: could not save the generated token to {}: {e}", file.display()));
+            format!("Console: http://{shown}/#token=<the token shown on the terminal>")
+        }
+    }
+}
+
+/// Writes `text` to `path`, readable and writable by the owner only.
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+    }
+    file.write_all(text.as_bytes())?;
+    file.write_all(b"\n")
 }
 
 async fn shutdown_signal() {

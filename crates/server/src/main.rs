@@ -1,11 +1,14 @@
 //! `keys-server`: command line of the reference access-key API server.
 
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// Reference server for Utho's object-storage access-key API (/v2/objectstorage/…), on SQLite.
 /// It also serves the built console. Every request is logged as one line: method, path, status, time.
-#[derive(Debug, Parser)]
+// No `Debug`: it would print the tokens.
+#[derive(Parser)]
 #[command(name = "keys-server", version)]
 struct Cli {
     #[command(subcommand)]
@@ -24,7 +27,8 @@ struct Cli {
     dist: PathBuf,
 
     /// API token that clients must send as `Authorization: Bearer <token>`. When absent, a random
-    /// 32-character token is generated at start and printed once in the Console link.
+    /// 32-character token is generated at start, written to `<db>.token` (owner-only) and shown on
+    /// the terminal; the log (standard output) only says where it is.
     #[arg(long, env = "KEYS_API_TOKEN", hide_env_values = true)]
     token: Option<String>,
 
@@ -47,9 +51,22 @@ struct Cli {
     /// With --upstream: seconds a forwarded request may take before it is answered with 504.
     #[arg(long, env = "KEYS_UPSTREAM_TIMEOUT_SECS", default_value_t = 20)]
     upstream_timeout_secs: u64,
+
+    /// Seconds a client has to send a request's head; also how long an idle keep-alive connection
+    /// is kept open waiting for its next request.
+    #[arg(long, env = "KEYS_HEADER_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    header_timeout_secs: u64,
+
+    /// Seconds a client has to send a request's body (answered 408 after that).
+    #[arg(long, env = "KEYS_BODY_TIMEOUT_SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    body_timeout_secs: u64,
+
+    /// Connections open at once; one more is answered 503 and closed.
+    #[arg(long, env = "KEYS_MAX_CONNECTIONS", default_value_t = 256, value_parser = clap::value_parser!(u64).range(1..=65536))]
+    max_connections: u64,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Subcommand)]
 enum Command {
     /// Adds many keys to a database at once (for benchmarks and long lists), then exits.
     Seed {
@@ -67,12 +84,21 @@ enum Command {
 
 #[tokio::main]
 async fn main() {
+    // A write past a file-size limit then fails with an error (answered 507) instead of the
+    // signal ending the server. (SIGPIPE is already ignored by Rust's runtime.)
+    #[cfg(unix)]
+    // SAFETY: only sets the process's disposition for SIGXFSZ to SIG_IGN; no handler code runs.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = Cli::parse();
     if let Some(Command::Seed { dc, keys, permissions }) = cli.command {
         match keys_server::seed::run(&cli.db, &keys_server::seed::Seed { dc, keys, permissions }) {
-            Ok(total) => println!("{} now holds {total} keys", cli.db.display()),
+            Ok(total) => {
+                let _ = writeln!(std::io::stdout(), "{} now holds {total} keys", cli.db.display());
+            }
             Err(e) => {
-                eprintln!("keys-server seed: {e}");
+                keys_server::log::note(&format!("keys-server seed: {e}"));
                 std::process::exit(1);
             }
         }
@@ -87,9 +113,15 @@ async fn main() {
         upstream: cli.upstream.filter(|u| !u.trim().is_empty()),
         upstream_token: cli.upstream_token,
         upstream_timeout_secs: cli.upstream_timeout_secs,
+        limits: keys_server::serve::Limits {
+            header_timeout: Duration::from_secs(cli.header_timeout_secs),
+            body_timeout: Duration::from_secs(cli.body_timeout_secs),
+            max_connections: cli.max_connections as usize,
+        },
     };
     if let Err(e) = keys_server::run(config).await {
-        eprintln!("keys-server: {e}");
-        std::process::exit(1);
+        keys_server::log::note(&format!("keys-server: {e}"));
+        let storage = e.downcast_ref::<keys_server::db::StorageError>().is_some();
+        std::process::exit(if storage { keys_server::db::StorageError::EXIT_CODE } else { 1 });
     }
 }

@@ -1,5 +1,12 @@
 //! The `/v2/objectstorage/{dc}/…` handlers. Each one checks the data centre, then works on the
 //! database inside `spawn_blocking`; every change is committed before the response is sent.
+//!
+//! **Addressing a key.** A path segment names a key by its access key ID or by its name. One
+//! string never names two keys: a new key's name may not be any key's access key ID, and a new
+//! access key ID is never an existing name or ID ([`db::identifier_in_use`]); should older data hold
+//! such a pair, the call is refused with 409 rather than guessed. When a body also names a key
+//! (`accesskey` on the status route), it must be the key the path names, or the call is refused
+//! with 400: no call can reach a key other than the one its path names.
 
 use crate::db::{self, KeyRow};
 use crate::error::{ApiError, ApiResult};
@@ -69,8 +76,17 @@ pub async fn create_key(
                 format!("An access key named \"{name}\" already exists in {dc}. Choose another name."),
             ));
         }
+        if db::is_access_key_id(conn, &name)? {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                format!(
+                    "\"{name}\" is the access key ID of another key, so calls by name could reach that key. \
+                     Choose another name."
+                ),
+            ));
+        }
         let mut accesskey = ids::random_alnum(ids::ID_LEN);
-        while db::accesskey_exists(conn, &accesskey)? {
+        while db::identifier_in_use(conn, &accesskey)? {
             accesskey = ids::random_alnum(ids::ID_LEN);
         }
         let secret = SecretKey::new(ids::random_alnum(ids::ID_LEN));
@@ -92,7 +108,8 @@ const CREATE_EXAMPLE: &str = "{\"accesskey\":\"backup-nightly\"}";
 /// How a status body looks.
 const STATUS_EXAMPLE: &str = "{\"accesskey\":\"…\",\"status\":\"disable\"}";
 
-/// The status body; a wrong value gets a message listing the right ones.
+/// The status body; a wrong value gets a message listing the right ones. Without `accesskey`,
+/// the key is the one the path names.
 fn status_request(body: &JsonBody, path_key: &str) -> ApiResult<StatusRequest> {
     const VALID: &str = "Use \"enable\", \"disable\" or \"remove\" in \"status\", such as {\"accesskey\":\"…\",\"status\":\"disable\"}.";
     let status = match body.string("status", STATUS_EXAMPLE) {
@@ -111,13 +128,20 @@ pub async fn set_status(
     ApiPath((dc, path_key)): ApiPath<(String, String)>,
     body: JsonBody,
 ) -> ApiResult<Json<Envelope>> {
-    let from_body = body.string("accesskey", STATUS_EXAMPLE)?.is_some();
     let message = with_db(&state, move |conn| {
         require_dc(conn, &dc)?;
         let request = status_request(&body, &path_key)?;
-        // The body carries the access key ID; the path segment may be the name or the ID.
-        let key = db::find_key(conn, &dc, &request.accesskey, !from_body)?
-            .ok_or_else(|| key_not_found(&request.accesskey, &dc))?;
+        let key = resolve_key(conn, &dc, &path_key)?;
+        if request.accesskey != path_key {
+            let same = matches!(db::find_key(conn, &dc, &request.accesskey)?, db::Found::One(k) if k.id == key.id);
+            if !same {
+                return Err(ApiError::bad_request(format!(
+                    "The path names access key \"{path_key}\" but the body names \"{}\". Send the same key in \
+                     both places (its access key ID), or leave \"accesskey\" out of the body.",
+                    request.accesskey
+                )));
+            }
+        }
         Ok(match request.status {
             StatusAction::Enable => {
                 db::set_key_status(conn, key.id, &KeyStatus::Active)?;
@@ -135,6 +159,22 @@ pub async fn set_status(
     })
     .await?;
     Ok(Json(Envelope::success(message)))
+}
+
+/// The one key `id_or_name` names in `dc` (see the module comment), or 404 / 409.
+fn resolve_key(conn: &Connection, dc: &str, id_or_name: &str) -> ApiResult<KeyRow> {
+    match db::find_key(conn, dc, id_or_name)? {
+        db::Found::One(key) => Ok(key),
+        db::Found::None => Err(key_not_found(id_or_name, dc)),
+        db::Found::Ambiguous { by_id, by_name } => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            format!(
+                "\"{id_or_name}\" is the access key ID of the key named \"{}\" and the name of the key with \
+                 ID {}. Name the key you mean by its name (\"{}\") or by the other key's ID ({}).",
+                by_id.name, by_name.accesskey, by_id.name, by_name.accesskey
+            ),
+        )),
+    }
 }
 
 fn key_not_found(key: &str, dc: &str) -> ApiError {
@@ -158,8 +198,7 @@ pub async fn set_permission(
         let bucket_id = db::find_bucket(conn, &dc, &bucket)?.ok_or_else(|| {
             ApiError::not_found(format!("Bucket \"{bucket}\" not found in {dc}. Reload the list of buckets."))
         })?;
-        let KeyRow { id: key_id, name } =
-            db::find_key(conn, &dc, &key, true)?.ok_or_else(|| key_not_found(&key, &dc))?;
+        let KeyRow { id: key_id, name, .. } = resolve_key(conn, &dc, &key)?;
         db::set_permission(conn, bucket_id, key_id, permission, &ids::now())?;
         Ok(match permission {
             Permission::None => format!("Access key {name} no longer has access to bucket {bucket}"),

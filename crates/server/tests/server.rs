@@ -40,6 +40,57 @@ async fn unknown_api_routes_are_json_404s() {
     error_message(&body);
 }
 
+/// The API's prefix in another case is still the API's: never the console page with 200.
+#[tokio::test]
+async fn wrong_case_api_paths_are_json_404s_not_the_page() {
+    let dir = tempdir();
+    std::fs::create_dir_all(dir.path().join("dist")).unwrap();
+    std::fs::write(dir.path().join("dist/index.html"), INDEX).unwrap();
+    let server = Server::new(dir.path());
+    for path in
+        ["/V2/objectstorage/innoida/accesskeys", "/V2", "/v2/Objectstorage/innoida/accesskeys", "/v2/nothing-here"]
+    {
+        let (status, body) = server.get(path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
+        error_message(&body);
+    }
+    let (status, body) = server.post("/V2/objectstorage/innoida/accesskey/create", json!({"accesskey": "x1"})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    assert!(error_message(&body).contains("lower case"), "{body}");
+    // The console's own routes still get the page.
+    let res = get_page(&server, "/v2keys").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.text().await.unwrap(), INDEX);
+}
+
+/// Oversized addresses and headers are refused with the envelope, not hyper's bare answers.
+#[tokio::test]
+async fn oversized_urls_and_headers_get_envelopes() {
+    let dir = tempdir();
+    let server = Server::new(dir.path());
+    let long = format!("/v2/objectstorage/innoida/accesskeys?q={}", "a".repeat(9 * 1024));
+    let (status, body) = server.get(&long).await;
+    assert_eq!(status, StatusCode::URI_TOO_LONG, "{body}");
+    assert!(error_message(&body).contains("address is too long"), "{body}");
+
+    let (status, body) =
+        send(server.api(Method::GET, "/v2/objectstorage/innoida/accesskeys").header("x-big", "b".repeat(20 * 1024)))
+            .await;
+    assert_eq!(status, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "{body}");
+    assert!(error_message(&body).contains("headers are too large"), "{body}");
+
+    let mut many = server.api(Method::GET, "/v2/objectstorage/innoida/accesskeys");
+    for i in 0..120 {
+        many = many.header(format!("x-h{i}"), "1");
+    }
+    let (status, body) = send(many).await;
+    assert_eq!(status, StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE, "{body}");
+    error_message(&body);
+    // Just under the limits is answered.
+    let fine = format!("/v2/objectstorage/innoida/accesskeys?q={}", "a".repeat(7 * 1024));
+    assert_eq!(server.get(&fine).await.0, StatusCode::OK);
+}
+
 #[tokio::test]
 async fn oversized_bodies_get_a_413_envelope() {
     let dir = tempdir();
@@ -257,6 +308,12 @@ fn help_documents_every_flag_and_variable() {
         "--enable-test-fault-injection",
         "KEYS_ENABLE_TEST_FAULT_INJECTION",
         "127.0.0.1:8080",
+        "--header-timeout-secs",
+        "KEYS_HEADER_TIMEOUT_SECS",
+        "--body-timeout-secs",
+        "KEYS_BODY_TIMEOUT_SECS",
+        "--max-connections",
+        "KEYS_MAX_CONNECTIONS",
     ] {
         assert!(help.contains(needle), "--help lacks {needle}:\n{help}");
     }

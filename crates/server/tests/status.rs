@@ -1,5 +1,6 @@
 //! Key status changes (enable, disable, remove) over real HTTP, their errors, persistence across
-//! restarts, and the trailing-slash variants of every route.
+//! restarts, the trailing-slash variants of every route, and the rule for addressing a key (a
+//! path and a body that name different keys are refused; no string names two keys).
 
 mod common;
 
@@ -131,4 +132,71 @@ async fn status_changes_survive_a_restart() {
     // The restart did not seed the buckets a second time.
     let (_, body) = server.get("/v2/objectstorage/innoida/bucket").await;
     assert_eq!(body["buckets"].as_array().unwrap().len(), 3);
+}
+
+/// The issue's repro: `…/accesskey/A/status` with `{"accesskey":"B"}` used to suspend B.
+#[tokio::test]
+async fn a_body_naming_another_key_than_the_path_is_refused() {
+    let dir = tempdir();
+    let server = Server::new(dir.path());
+    let (a, _) = server.create("path-key").await;
+    let (b, _) = server.create("body-key").await;
+    let (status, body) = server.post(&status_path(&a), json!({"accesskey": b, "status": "disable"})).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let message = error_message(&body);
+    assert!(message.contains(&a) && message.contains(&b), "{message}");
+    assert!(keys(&server).await.iter().all(|k| k.2 == "Active"), "neither key changed");
+    // The same key, by name in the path and ID in the body (or without a body key), is fine.
+    let (status, body) = server.post(&status_path("path-key"), json!({"accesskey": a, "status": "disable"})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = server.post(&status_path("body-key"), json!({"status": "disable"})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(keys(&server).await.iter().all(|k| k.2 == "Suspended"));
+}
+
+/// A name equal to another key's access key ID could make a call by that name reach the other key.
+#[tokio::test]
+async fn a_name_can_never_be_another_keys_access_key_id() {
+    let dir = tempdir();
+    let server = Server::new(dir.path());
+    let (a, _) = server.create("original").await;
+    let (status, body) = server.post(CREATE, json!({ "accesskey": a })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(error_message(&body).contains("access key ID of another key"), "{body}");
+    // Not in another data centre either: IDs are global.
+    let (status, body) =
+        server.post("/v2/objectstorage/inmumbaizone2/accesskey/create", json!({ "accesskey": a })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(keys(&server).await.len(), 1);
+}
+
+/// Data written before the rule (a name equal to another key's ID) is refused, not guessed.
+#[tokio::test]
+async fn a_segment_naming_two_keys_is_refused() {
+    let dir = tempdir();
+    let server = Server::new(dir.path());
+    let (a, _) = server.create("first").await;
+    assert!(server.stop().success());
+    let conn = rusqlite::Connection::open(dir.path().join("keys.db")).unwrap();
+    conn.execute(
+        "INSERT INTO keys (dcslug, name, accesskey, secret_salt, secret_hash, status, created_at)
+         VALUES ('innoida', ?1, 'LEGACYID0000000000000000000000000000', x'00', x'00', 'Active', '2026-01-01 00:00:00')",
+        [&a],
+    )
+    .unwrap();
+    drop(conn);
+    let server = Server::new(dir.path());
+    let (status, body) = server.post(&status_path(&a), json!({"status": "remove"})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(error_message(&body).contains("LEGACYID"), "the message says how to name each key: {body}");
+    let permission = format!("/v2/objectstorage/innoida/bucket/media-archive/permission/read/accesskey/{a}");
+    let (status, body) = server.post(&permission, json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(keys(&server).await.len(), 2, "nothing was removed");
+    // Each key is still reachable without ambiguity: one by its name, the other by its ID.
+    let (status, body) = server.post(&status_path("first"), json!({"status": "disable"})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) =
+        server.post(&status_path("LEGACYID0000000000000000000000000000"), json!({"status": "disable"})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 }

@@ -1,5 +1,8 @@
 //! Starts the real `keys-server` binary on a free port with a temporary database, captures its
 //! output, and stops it when dropped.
+//!
+//! `KEYS_TEST_SERVER_BIN=<path>` runs the tests against another build of the server (to see a
+//! test fail on the build before a fix).
 #![allow(dead_code)]
 
 use reqwest::{Method, RequestBuilder, StatusCode};
@@ -20,12 +23,44 @@ pub struct Opts {
     pub token: Option<String>,
     pub args: Vec<String>,
     pub envs: Vec<(String, String)>,
+    /// Where the log (standard output) goes.
+    pub stdout: Stdout,
+    /// Run as this user and group (the tests run as root; a read-only file binds only others).
+    pub user: Option<(u32, u32)>,
+    /// `RLIMIT_FSIZE` of the server: the largest file it may write, in bytes (a full disk).
+    pub max_file_size: Option<u64>,
+    /// `RLIMIT_NOFILE` of the server: how many files (and sockets) it may hold open.
+    pub max_open_files: Option<u64>,
+}
+
+/// Where the server's standard output (the log) goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Stdout {
+    /// Read and kept (`Server::output`).
+    Captured,
+    /// A pipe read up to the Console line, then closed: every later write fails (EPIPE).
+    ClosedAfterConsole,
+    /// A pipe read up to the Console line, then never again: it fills and writes block.
+    NeverReadAfterConsole,
+    /// `/dev/full`: every write fails (ENOSPC). The Console line is lost, so the harness picks the
+    /// port itself and waits for it.
+    DevFull,
 }
 
 impl Opts {
     /// `--db <dir>/keys.db --dist <dir>/dist --token t0ken`
     pub fn new(dir: &Path) -> Opts {
-        Opts { db: dir.join("keys.db"), dist: dir.join("dist"), token: Some(TOKEN.into()), args: vec![], envs: vec![] }
+        Opts {
+            db: dir.join("keys.db"),
+            dist: dir.join("dist"),
+            token: Some(TOKEN.into()),
+            args: vec![],
+            envs: vec![],
+            stdout: Stdout::Captured,
+            user: None,
+            max_file_size: None,
+            max_open_files: None,
+        }
     }
     pub fn arg(mut self, a: &str) -> Opts {
         self.args.push(a.into());
@@ -37,6 +72,68 @@ impl Opts {
     }
     pub fn start(self) -> Server {
         Server::start(self)
+    }
+    /// Starts a server expected to refuse to start: its exit status and everything it wrote.
+    /// `None` when it was still running after 20 seconds (then it is killed).
+    pub fn run_to_exit(self) -> (Option<ExitStatus>, String) {
+        let mut child =
+            self.command("127.0.0.1:0").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run keys-server");
+        let output = Arc::new(Mutex::new(String::new()));
+        capture(child.stdout.take().unwrap(), output.clone(), None);
+        capture(child.stderr.take().unwrap(), output.clone(), None);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break Some(status);
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        std::thread::sleep(Duration::from_millis(100)); // the readers catch up
+        let text = output.lock().unwrap().clone();
+        (status, text)
+    }
+
+    fn command(&self, listen: &str) -> Command {
+        let bin = std::env::var("KEYS_TEST_SERVER_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_keys-server").into());
+        let mut cmd = Command::new(bin);
+        cmd.arg("--listen").arg(listen).arg("--db").arg(&self.db).arg("--dist").arg(&self.dist);
+        if let Some(t) = &self.token {
+            cmd.arg("--token").arg(t);
+        }
+        // Only what the test sets: no stray KEYS_* variables from the environment.
+        for var in ["KEYS_LISTEN", "KEYS_DB", "KEYS_DIST", "KEYS_API_TOKEN", "KEYS_ENABLE_TEST_FAULT_INJECTION"] {
+            cmd.env_remove(var);
+        }
+        cmd.args(&self.args).envs(self.envs.iter().map(|(k, v)| (k, v)));
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            if let Some((uid, gid)) = self.user {
+                cmd.uid(uid).gid(gid);
+            }
+            let (file_size, open_files) = (self.max_file_size, self.max_open_files);
+            if file_size.is_some() || open_files.is_some() {
+                // SAFETY: only async-signal-safe calls (setrlimit) between fork and exec.
+                unsafe {
+                    cmd.pre_exec(move || {
+                        for (resource, value) in [(libc::RLIMIT_FSIZE, file_size), (libc::RLIMIT_NOFILE, open_files)] {
+                            let Some(v) = value else { continue };
+                            let limit = libc::rlimit { rlim_cur: v as libc::rlim_t, rlim_max: v as libc::rlim_t };
+                            if libc::setrlimit(resource, &limit) != 0 {
+                                return Err(std::io::Error::last_os_error());
+                            }
+                        }
+                        Ok(())
+                    });
+                }
+            }
+        }
+        cmd
     }
 }
 
@@ -71,36 +168,69 @@ impl Server {
     }
 
     pub fn start(opts: Opts) -> Server {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_keys-server"));
-        cmd.arg("--listen").arg("127.0.0.1:0").arg("--db").arg(&opts.db).arg("--dist").arg(&opts.dist);
-        if let Some(t) = &opts.token {
-            cmd.arg("--token").arg(t);
-        }
-        // Only what the test sets: no stray KEYS_* variables from the environment.
-        for var in ["KEYS_LISTEN", "KEYS_DB", "KEYS_DIST", "KEYS_API_TOKEN", "KEYS_ENABLE_TEST_FAULT_INJECTION"] {
-            cmd.env_remove(var);
-        }
-        cmd.args(&opts.args).envs(opts.envs.iter().map(|(k, v)| (k, v)));
-        let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start keys-server");
+        let listen = match opts.stdout {
+            Stdout::DevFull => {
+                let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+                free.local_addr().unwrap().to_string()
+            }
+            _ => "127.0.0.1:0".to_string(),
+        };
+        let mut cmd = opts.command(&listen);
+        let stdout = match opts.stdout {
+            Stdout::DevFull => Stdio::from(std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap()),
+            _ => Stdio::piped(),
+        };
+        let mut child = cmd.stdout(stdout).stderr(Stdio::piped()).spawn().expect("start keys-server");
         let output = Arc::new(Mutex::new(String::new()));
-        let (tx, rx) = mpsc::channel();
-        capture(child.stdout.take().unwrap(), output.clone(), Some(tx));
         capture(child.stderr.take().unwrap(), output.clone(), None);
-        let console_line = match rx.recv_timeout(Duration::from_secs(60)) {
-            Ok(line) => line,
-            Err(_) => {
+        let console_line = if opts.stdout == Stdout::DevFull {
+            wait_for_port(&mut child, &listen, &output);
+            format!("Console: http://{listen}/")
+        } else {
+            let stdout = child.stdout.take().unwrap();
+            match opts.stdout {
+                Stdout::Captured => {
+                    let (tx, rx) = mpsc::channel();
+                    capture(stdout, output.clone(), Some(tx));
+                    rx.recv_timeout(Duration::from_secs(60)).ok()
+                }
+                _ => read_console_line(stdout, opts.stdout == Stdout::ClosedAfterConsole, &output),
+            }
+            .unwrap_or_else(|| {
                 let _ = child.kill();
                 panic!("no Console line; output:\n{}", output.lock().unwrap());
-            }
+            })
         };
         let url = console_line.trim_start_matches("Console: ");
         let (base, token) = match url.split_once("/#token=") {
+            // A generated token: the line says which file holds it.
+            Some((base, hint)) if hint.starts_with("<the token in ") => {
+                let file = hint.trim_start_matches("<the token in ").trim_end_matches('>');
+                let token = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("read {file}: {e}"));
+                (base.to_string(), token.trim().to_string())
+            }
             Some((base, token)) => (base.to_string(), token.to_string()),
             // No token in the link: the one given, or none at all (upstream mode with a server-held token).
             None => (url.trim_end_matches('/').to_string(), opts.token.clone().unwrap_or_default()),
         };
         let client = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().unwrap();
         Server { child, base, token, console_line, output, client }
+    }
+
+    /// The shared output buffer, still filled after the server is stopped.
+    pub fn output_handle(&self) -> Arc<Mutex<String>> {
+        self.output.clone()
+    }
+
+    /// The server's process ID.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Ends the server with SIGKILL (no shutdown of any kind) and waits for it.
+    pub fn kill9(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     /// Everything the process wrote to stdout and stderr so far.
@@ -158,6 +288,39 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// Reads `stdout` up to the Console line (kept in `output`); then closes the pipe (`close`) or
+/// keeps it open and unread for the process's life.
+fn read_console_line(stdout: std::process::ChildStdout, close: bool, output: &Mutex<String>) -> Option<String> {
+    let mut reader = BufReader::new(stdout);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        output.lock().unwrap().push_str(&line);
+        if line.starts_with("Console: ") {
+            break;
+        }
+    }
+    if !close {
+        std::mem::forget(reader); // the pipe stays open, unread
+    }
+    Some(line.trim_end().to_string())
+}
+
+/// Waits until the server accepts connections on `listen` (or panics with its output).
+fn wait_for_port(child: &mut Child, listen: &str, output: &Mutex<String>) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while std::net::TcpStream::connect(listen).is_err() {
+        if child.try_wait().unwrap().is_some() || Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server never listened on {listen}; output:\n{}", output.lock().unwrap());
+        }
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
 

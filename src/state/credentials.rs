@@ -3,6 +3,7 @@
 //! with `mc alias import`, so the secret never goes on a command line or into shell history).
 //! The endpoint and region come from the data centre (data, not literals). Pure functions.
 
+use keys_api::wire::quote;
 use keys_api::DataCentre;
 
 /// What a credential file is made from.
@@ -189,26 +190,10 @@ fn s3cmd(c: &Creds) -> String {
 fn mc(c: &Creds) -> String {
     format!(
         "{{\n  \"url\": {},\n  \"accessKey\": {},\n  \"secretKey\": {},\n  \"api\": \"s3v4\",\n  \"path\": \"on\"\n}}\n",
-        json_string(&c.dc.s3_endpoint),
-        json_string(c.access_key),
-        json_string(c.secret_key)
+        quote(&c.dc.s3_endpoint),
+        quote(c.access_key),
+        quote(c.secret_key)
     )
-}
-
-/// `s` as a JSON string literal.
-pub fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for ch in s.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// A command that tests the key from a terminal once the AWS CLI profile is in place.
@@ -313,7 +298,6 @@ mod tests {
         assert_eq!(step, "mc alias import backup-nightly backup-nightly-mc-alias.json");
         assert!(!step.contains(SK));
         assert!(Format::ALL.iter().filter_map(|f| f.next_step("k")).all(|s| !s.contains(SK)));
-        assert_eq!(json_string("a\"b\\c\nd"), "\"a\\\"b\\\\c\\u000ad\"");
     }
 
     #[test]

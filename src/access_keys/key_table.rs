@@ -1,14 +1,16 @@
 //! The key table: selectable rows, sortable headers, status, copyable IDs, a menu per row.
 
-use super::row_menu::{row_menu, RowShared};
+use super::key_rows::{dot_class, menu_cell, patch_rows, row_html, RowParts};
+use super::row_menu::{actions_button_id, RowMenuList, RowShared};
 use crate::browser::dom::{select_text, use_root};
 use crate::state::bulk::{page_selection, PageSelection};
 use crate::state::{KeyPage, SortDir, SortKey};
 use crate::store::{use_store, History};
-use crate::ui::copy_button::{shared_copy_button, SharedCopy};
+use crate::ui::copy_button::SharedCopy;
 use crate::ui::pager::Pager;
 use keys_api::{AccessKey, KeyStatus};
 use leptos::ev::{Event, KeyboardEvent, MouseEvent};
+use leptos::portal::Portal;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -24,14 +26,9 @@ pub fn status_cell(status: impl Fn() -> KeyStatus + Send + Sync + 'static) -> im
     // One reactive spot for both the dot and the word.
     move || {
         let status = status();
-        let dot = match status {
-            KeyStatus::Active => "uk-dot uk-dot--active",
-            KeyStatus::Suspended => "uk-dot uk-dot--suspended",
-            KeyStatus::Other(_) => "uk-dot uk-dot--other",
-        };
         view! {
             <span class="uk-status">
-                <span class=dot aria-hidden="true"></span>
+                <span class=dot_class(&status) aria-hidden="true"></span>
                 {status.label().to_string()}
             </span>
         }
@@ -78,49 +75,34 @@ fn SortHeader(
     }
 }
 
-/// One key: selection, name, ID with copy, status, creation time, actions. Only the selection,
-/// the status, the copy button's state and the open menu are reactive; the rest is drawn once.
-/// A row has no event handlers: its controls are marked `data-act` and the table handles them.
+/// One key's row: a `<tr>` whose content is drawn as HTML in one call ([`row_html`]); what changes
+/// in it later is patched by the table ([`patch_rows`]). A row has no event handlers: its
+/// controls are marked `data-act` and the table handles them.
 ///
-/// `key` is the key as the list had it when the row was made (its status is read live), `at`
-/// where it was in that list. A plain function, not a component: a page of rows is the hot path
-/// of the table, and a component boundary costs each row a type-erased view.
+/// `key` is the key as the list had it when the row was made, `at` where it was in that list.
 fn key_row(key: AccessKey, at: u32, shared: RowShared, copy: SharedCopy) -> impl IntoView {
     let store = use_store();
-    let id = StoredValue::new(key.accesskey.clone());
-    let is_new = store.new_ids.with_untracked(|ids| id.with_value(|id| ids.contains(id)));
-    let selected = move || store.selection.with(|s| id.with_value(|id| s.contains(id)));
-    let row_key = key.accesskey.clone();
-    let status = {
-        let key = key.clone();
-        move || store.shown_status_at(&key, at)
-    };
+    let (selected, is_new, status, copy_state, menu_open) = untrack(|| {
+        (
+            store.selection.with(|s| s.contains(&key.accesskey)),
+            store.new_ids.with(|ids| ids.contains(&key.accesskey)),
+            store.shown_status_at(&key, at),
+            copy.state_of_untracked(&key.accesskey),
+            shared.menu.with(|m| m.as_ref().is_some_and(|m| m.accesskey == key.accesskey)),
+        )
+    });
+    let html = row_html(&RowParts {
+        key: &key,
+        selected,
+        is_new,
+        status: &status,
+        copy: copy_state,
+        menu_open,
+        id_cell: &id_cell(&key.accesskey),
+        actions_id: &actions_button_id(&key.accesskey),
+    });
     view! {
-        <tr data-testid="key-row" data-key=row_key class:uk-row--selected=selected>
-            <td class="uk-table__check">
-                <input
-                    type="checkbox"
-                    class="uk-check"
-                    aria-label=format!("Select {}", key.name)
-                    prop:checked=selected
-                    data-act="select"
-                />
-            </td>
-            <th scope="row" class="uk-table__name">
-                {key.name.clone()}
-                {is_new.then(|| view! { <span class="uk-badge">"New"</span> })}
-            </th>
-            // The cell stays a table cell (a flex cell breaks the row's lines); its content is the flex box.
-            <td class="uk-table__id" data-label="Access Key">
-                <div class="uk-idcell">
-                    <code class="uk-id" id=id_cell(&key.accesskey)>{key.accesskey.clone()}</code>
-                    {shared_copy_button(copy, key.accesskey.clone(), format!("access key ID of {}", key.name))}
-                </div>
-            </td>
-            <td class="uk-table__status" data-testid="key-status" data-label="Status">{status_cell(status)}</td>
-            <td class="uk-table__date" data-label="Created At">{key.created_at.clone()}</td>
-            <td class="uk-table__actions">{row_menu(key, shared)}</td>
-        </tr>
+        <tr data-testid="key-row" data-key=key.accesskey class:uk-row--selected=selected inner_html=html></tr>
     }
 }
 
@@ -205,6 +187,19 @@ pub fn KeyTable(
             shared.open(accesskey, focus_last);
         }
     };
+    let tbody = NodeRef::<leptos::html::Tbody>::new();
+    patch_rows(store, tbody, page, shared, copy);
+    // The open menu, mounted into its row's menu cell.
+    let open_menu = move || {
+        let open = shared.menu.get()?;
+        let key = page.with_untracked(|p| p.rows.iter().find(|k| k.accesskey == open.accesskey).cloned())?;
+        let cell = menu_cell(tbody, &open.accesskey)?;
+        Some(view! {
+            <Portal mount=cell>
+                <RowMenuList key=key.clone() shared />
+            </Portal>
+        })
+    };
     let on_page = Callback::new(move |n: usize| store.view.update(History::Push, |v| v.page = n));
     let on_size = Callback::new(move |n: usize| {
         store.view.update(History::Push, |v| {
@@ -234,16 +229,17 @@ pub fn KeyTable(
                     <th scope="col"><span class="uk-sr-only">"Actions"</span></th>
                 </tr>
             </thead>
-            <tbody on:click=click on:change=change on:keydown=keydown>
+            <tbody node_ref=tbody on:click=click on:change=change on:keydown=keydown>
                 <For
                     each=move || page.with(|p| p.rows.iter().cloned().zip(p.at.iter().copied()).collect::<Vec<_>>())
                     // Rows are keyed by ID and outlive refreshes, so focus and open menus stay put;
-                    // what changes (status) is read reactively.
+                    // what changes in them is patched (`patch_rows`).
                     key=|(k, _)| k.accesskey.clone()
                     children=move |(k, at)| key_row(k, at, shared, copy)
                 />
             </tbody>
         </table>
+        {open_menu}
         // No pager when nothing matches: there is nothing to page through.
         <Show when=move || page.with(|p| p.matching > 0)>
             <Pager

@@ -1,6 +1,6 @@
 //! The actions menu of one key row: View details, Suspend/Activate, Rotate, Delete.
 //!
-//! A row has only its "⋯" button; the menu is drawn when it opens. Which menu is open and the
+//! A row has only its "⋯" button (drawn with the row, `key_rows`); the menu is drawn when it opens. Which menu is open and the
 //! status change a menu starts belong to the table ([`RowShared`]), so a page of rows holds no
 //! per-row menus, actions or timers.
 
@@ -86,34 +86,9 @@ pub fn actions_button_id(accesskey: &str) -> String {
     use_root().id(&format!("actions-{accesskey}"))
 }
 
-/// The "⋯" button of a row (`data-act="menu"`: the table handles its clicks and keys) and,
-/// while it is open, its menu. A plain function: a table makes one per row.
-pub fn row_menu(key: AccessKey, shared: RowShared) -> impl IntoView {
-    let id = actions_button_id(&key.accesskey);
-    let label = format!("Actions for {}", key.name);
-    let key = StoredValue::new(key);
-    let is_open = move || key.with_value(|k| shared.is_open(&k.accesskey));
-    view! {
-        <div class="uk-menu">
-            <button
-                type="button"
-                class="uk-menu__button"
-                id=id
-                aria-label=label
-                aria-haspopup="menu"
-                aria-expanded=move || is_open().to_string()
-                data-act="menu"
-            >
-                <span aria-hidden="true">"⋯"</span>
-            </button>
-            {move || is_open().then(|| view! { <RowMenuList key=key.get_value() shared /> })}
-        </div>
-    }
-}
-
-/// The open menu of a row.
+/// The open menu of a row (the table mounts it into the row's menu cell).
 #[component]
-fn RowMenuList(key: AccessKey, shared: RowShared) -> impl IntoView {
+pub fn RowMenuList(key: AccessKey, shared: RowShared) -> impl IntoView {
     let store = use_store();
     let root = use_root();
     let menu = shared.menu;

@@ -193,33 +193,21 @@ impl SharedCopy {
         });
     }
 
+    /// Subscribes the running effect to every button's state.
+    pub fn track(&self) {
+        self.state.track();
+    }
+
+    /// What the button of `value` says now, without subscribing.
+    pub fn state_of_untracked(&self, value: &str) -> CopyState {
+        untrack(|| self.state_of(value))
+    }
+
     /// What the button of `value` says now.
     fn state_of(&self, value: &str) -> CopyState {
         self.state.with(|s| match s {
             Some((v, state)) if v == value => *state,
             _ => CopyState::Idle,
         })
-    }
-}
-
-/// A copy button whose state lives in a [`SharedCopy`]. It has no click handler of its own: it is
-/// marked `data-act="copy"` and its owner (a table, one handler for all rows) calls
-/// [`SharedCopy::start`].
-/// `what` names the value for the accessible name ("access key ID of backup"). A plain function:
-/// a table makes one per row.
-pub fn shared_copy_button(shared: SharedCopy, value: String, what: String) -> impl IntoView {
-    let label = format!("Copy {what}");
-    let value = StoredValue::new(value);
-    let state = move || value.with_value(|v| shared.state_of(v));
-    let class = move || match state() {
-        CopyState::Done(CopyOutcome::Failed) => "uk-btn uk-btn--copy uk-btn--warn",
-        CopyState::Done(_) => "uk-btn uk-btn--copy uk-btn--ok",
-        _ => "uk-btn uk-btn--copy",
-    };
-    view! {
-        <button type="button" class=class aria-label=label data-act="copy">
-            <span aria-hidden="true" class="uk-copy__icon"></span>
-            <span class="uk-copy__text">{move || state().text()}</span>
-        </button>
     }
 }

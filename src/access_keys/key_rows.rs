@@ -1,0 +1,282 @@
+//! The rows of the key table, drawn for speed: the table's hot path (a page of up to 50 rows, redrawn
+//! on every search, sort and page change).
+//!
+//! Each row is one `<tr>` whose content is set as HTML in one call ([`row_html`]), instead of a view
+//! that makes some 60 DOM calls per row (elements, attributes, text and marker nodes). What changes in a
+//! row after it is drawn is patched by four effects of the whole table ([`patch_rows`]), not by
+//! effects per row: its selection, its status, its copy button's state and whether its menu is open.
+//! The open menu itself is a view, mounted into its row's menu cell by the table.
+
+use crate::state::KeyPage;
+use crate::store::KeyStore;
+use crate::ui::copy_button::{CopyState, SharedCopy};
+use keys_api::{AccessKey, KeyStatus};
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+use super::row_menu::RowShared;
+
+/// The dot of a status.
+pub fn dot_class(status: &KeyStatus) -> &'static str {
+    match status {
+        KeyStatus::Active => "uk-dot uk-dot--active",
+        KeyStatus::Suspended => "uk-dot uk-dot--suspended",
+        KeyStatus::Other(_) => "uk-dot uk-dot--other",
+    }
+}
+
+/// The class of a copy button in `state`.
+pub fn copy_class(state: CopyState) -> &'static str {
+    match state {
+        CopyState::Done(o) if !o.copied() => "uk-btn uk-btn--copy uk-btn--warn",
+        CopyState::Done(_) => "uk-btn uk-btn--copy uk-btn--ok",
+        _ => "uk-btn uk-btn--copy",
+    }
+}
+
+/// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped: safe as text and in a quoted attribute.
+/// Names come from the server and may hold anything.
+fn escape(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// A status as its dot and word.
+pub fn status_html(status: &KeyStatus) -> String {
+    let mut out = String::with_capacity(96);
+    out.push_str("<span class=\"uk-status\"><span class=\"");
+    out.push_str(dot_class(status));
+    out.push_str("\" aria-hidden=\"true\"></span>");
+    escape(&mut out, status.label());
+    out.push_str("</span>");
+    out
+}
+
+/// What a row shows when it is drawn.
+pub struct RowParts<'a> {
+    pub key: &'a AccessKey,
+    pub selected: bool,
+    /// Created during this visit: a "New" badge.
+    pub is_new: bool,
+    pub status: &'a KeyStatus,
+    pub copy: CopyState,
+    pub menu_open: bool,
+    /// The id of the cell showing the key's ID (selected when a copy fails).
+    pub id_cell: &'a str,
+    /// The id of the row's actions button (where focus returns from a dialog).
+    pub actions_id: &'a str,
+}
+
+/// The content of a key's `<tr>`: selection, name, ID with copy, status, creation time, actions.
+pub fn row_html(p: &RowParts) -> String {
+    let (k, mut out) = (p.key, String::with_capacity(1024));
+    let push = |out: &mut String, parts: &[&str]| parts.iter().for_each(|s| out.push_str(s));
+    out.push_str("<td class=\"uk-table__check\"><input class=\"uk-check\" type=\"checkbox\" aria-label=\"Select ");
+    escape(&mut out, &k.name);
+    push(&mut out, &["\" data-act=\"select\"", if p.selected { " checked" } else { "" }, "></td>"]);
+    out.push_str("<th class=\"uk-table__name\" scope=\"row\">");
+    escape(&mut out, &k.name);
+    if p.is_new {
+        out.push_str("<span class=\"uk-badge\">New</span>");
+    }
+    out.push_str("</th><td class=\"uk-table__id\" data-label=\"Access Key\"><div class=\"uk-idcell\"><code class=\"uk-id\" id=\"");
+    escape(&mut out, p.id_cell);
+    out.push_str("\">");
+    escape(&mut out, &k.accesskey);
+    push(
+        &mut out,
+        &["</code><button class=\"", copy_class(p.copy), "\" type=\"button\" aria-label=\"Copy access key ID of "],
+    );
+    escape(&mut out, &k.name);
+    push(
+        &mut out,
+        &[
+            "\" data-act=\"copy\"><span aria-hidden=\"true\" class=\"uk-copy__icon\"></span><span class=\"uk-copy__text\">",
+            p.copy.text(),
+            "</span></button></div></td><td class=\"uk-table__status\" data-testid=\"key-status\" data-label=\"Status\">",
+            &status_html(p.status),
+            "</td><td class=\"uk-table__date\" data-label=\"Created At\">",
+        ],
+    );
+    escape(&mut out, &k.created_at);
+    out.push_str("</td><td class=\"uk-table__actions\"><div class=\"uk-menu\"><button class=\"uk-menu__button\" type=\"button\" id=\"");
+    escape(&mut out, p.actions_id);
+    out.push_str("\" aria-label=\"Actions for ");
+    escape(&mut out, &k.name);
+    push(
+        &mut out,
+        &[
+            "\" aria-haspopup=\"menu\" aria-expanded=\"",
+            if p.menu_open { "true" } else { "false" },
+            "\" data-act=\"menu\"><span aria-hidden=\"true\">⋯</span></button></div></td>",
+        ],
+    );
+    out
+}
+
+/// Calls `f` with each row of `tbody` and its key's ID.
+fn each_row(tbody: NodeRef<html::Tbody>, mut f: impl FnMut(&Element, &str)) {
+    let Some(tbody) = tbody.get_untracked() else { return };
+    let mut row = tbody.first_element_child();
+    while let Some(tr) = row {
+        if let Some(key) = tr.get_attribute("data-key") {
+            f(&tr, &key);
+        }
+        row = tr.next_element_sibling();
+    }
+}
+
+/// The element of a row matching `selector`.
+fn part(tr: &Element, selector: &str) -> Option<Element> {
+    tr.query_selector(selector).ok().flatten()
+}
+
+/// Sets an attribute only when it differs (a write costs a style invalidation).
+fn set_attr(el: &Element, name: &str, value: &str) {
+    if el.get_attribute(name).as_deref() != Some(value) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// The menu cell (`.uk-menu`) of `accesskey`'s row, where its open menu is mounted.
+pub fn menu_cell(tbody: NodeRef<html::Tbody>, accesskey: &str) -> Option<Element> {
+    let mut found = None;
+    each_row(tbody, |tr, key| {
+        if found.is_none() && key == accesskey {
+            found = part(tr, ".uk-menu");
+        }
+    });
+    found
+}
+
+/// Keeps the drawn rows of `tbody` up to date: one effect for the selection, one for the statuses
+/// (the list and the changes not yet confirmed), one for the copy buttons, one for the menus. Each
+/// runs when its own state changes, never for a search, sort or page change (new rows are drawn
+/// right).
+pub fn patch_rows(
+    store: KeyStore,
+    tbody: NodeRef<html::Tbody>,
+    page: Memo<KeyPage>,
+    shared: RowShared,
+    copy: SharedCopy,
+) {
+    Effect::new(move |_| {
+        store.selection.track();
+        each_row(tbody, |tr, key| {
+            let on = store.selection.with_untracked(|s| s.contains(key));
+            let _ = tr.class_list().toggle_with_force("uk-row--selected", on);
+            if let Some(input) = part(tr, "input[data-act=select]").and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            {
+                if input.checked() != on {
+                    input.set_checked(on);
+                }
+            }
+        });
+    });
+    Effect::new(move |_| {
+        // Reading the statuses tracks the list and the pending changes.
+        let shown: Vec<(String, KeyStatus)> = page.with_untracked(|p| {
+            p.rows.iter().zip(&p.at).map(|(k, at)| (k.accesskey.clone(), store.shown_status_at(k, *at))).collect()
+        });
+        each_row(tbody, |tr, key| {
+            let Some((_, status)) = shown.iter().find(|(id, _)| id == key) else { return };
+            let Some(cell) = part(tr, "[data-testid=key-status]") else { return };
+            let html = status_html(status);
+            if cell.inner_html() != html {
+                cell.set_inner_html(&html);
+            }
+        });
+    });
+    Effect::new(move |_| {
+        copy.track();
+        each_row(tbody, |tr, key| {
+            let state = copy.state_of_untracked(key);
+            let Some(button) = part(tr, "button[data-act=copy]") else { return };
+            set_attr(&button, "class", copy_class(state));
+            if let Some(text) = part(&button, ".uk-copy__text") {
+                if text.text_content().as_deref() != Some(state.text()) {
+                    text.set_text_content(Some(state.text()));
+                }
+            }
+        });
+    });
+    Effect::new(move |_| {
+        let open = shared.menu.with(|m| m.as_ref().map(|m| m.accesskey.clone()));
+        each_row(tbody, |tr, key| {
+            if let Some(button) = part(tr, "button[data-act=menu]") {
+                set_attr(&button, "aria-expanded", if open.as_deref() == Some(key) { "true" } else { "false" });
+            }
+        });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(name: &str) -> AccessKey {
+        AccessKey {
+            name: name.into(),
+            accesskey: "AK1".into(),
+            dcslug: "innoida".into(),
+            status: KeyStatus::Active,
+            created_at: "2026-03-14 09:12:44".into(),
+        }
+    }
+
+    fn parts<'a>(k: &'a AccessKey, status: &'a KeyStatus) -> RowParts<'a> {
+        RowParts {
+            key: k,
+            selected: false,
+            is_new: false,
+            status,
+            copy: CopyState::Idle,
+            menu_open: false,
+            id_cell: "uk-id-AK1",
+            actions_id: "uk-actions-AK1",
+        }
+    }
+
+    #[test]
+    fn a_row_holds_every_cell_with_its_labels() {
+        let (k, s) = (key("backup"), KeyStatus::Active);
+        let html = row_html(&parts(&k, &s));
+        for needle in [
+            "aria-label=\"Select backup\" data-act=\"select\">",
+            "<th class=\"uk-table__name\" scope=\"row\">backup</th>",
+            "<code class=\"uk-id\" id=\"uk-id-AK1\">AK1</code>",
+            "aria-label=\"Copy access key ID of backup\" data-act=\"copy\"",
+            "<span class=\"uk-copy__text\">Copy</span>",
+            "<span class=\"uk-dot uk-dot--active\" aria-hidden=\"true\"></span>Active",
+            "data-label=\"Created At\">2026-03-14 09:12:44</td>",
+            "id=\"uk-actions-AK1\" aria-label=\"Actions for backup\" aria-haspopup=\"menu\" aria-expanded=\"false\"",
+        ] {
+            assert!(html.contains(needle), "{needle} not in {html}");
+        }
+        assert!(!html.contains("checked") && !html.contains("uk-badge"));
+        let p = RowParts { selected: true, is_new: true, menu_open: true, ..parts(&k, &s) };
+        let html = row_html(&p);
+        assert!(html.contains("data-act=\"select\" checked>"), "{html}");
+        assert!(html.contains("backup<span class=\"uk-badge\">New</span></th>"), "{html}");
+        assert!(html.contains("aria-expanded=\"true\""), "{html}");
+    }
+
+    #[test]
+    fn names_cannot_inject_markup() {
+        let (k, s) = (key("<img src=x onerror=alert(1)>\"' & more"), KeyStatus::Other("<b>".into()));
+        let html = row_html(&parts(&k, &s));
+        assert!(!html.contains("<img") && !html.contains("<b>"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39; &amp; more"), "{html}");
+        assert!(html.contains("uk-dot--other\" aria-hidden=\"true\"></span>&lt;b&gt;"), "{html}");
+    }
+}

@@ -423,22 +423,29 @@ impl FromJson for AccessKey {
 
 impl FromJson for ListKeysResponse {
     fn read(r: &mut Reader) -> Result<Self, String> {
-        let mut out = ListKeysResponse { accesskeys: Vec::new(), envelope: Envelope::default() };
-        r.object(|r, name| {
-            envelope_field(&mut out.envelope, r, name, |r, name| {
-                match name {
-                    "accesskeys" => out.accesskeys = r.list("accesskeys")?,
-                    _ => r.skip()?,
-                }
-                Ok(())
-            })
-        })?;
-        Ok(out)
+        let (accesskeys, envelope) = list_response(r, "accesskeys")?;
+        Ok(ListKeysResponse { accesskeys, envelope })
     }
 
     fn envelope(&self) -> Option<&Envelope> {
         Some(&self.envelope)
     }
+}
+
+/// A list answer: the list under `field`, and the envelope beside it (absent parts stay empty).
+fn list_response<T: FromJson>(r: &mut Reader, field: &'static str) -> Result<(Vec<T>, Envelope), String> {
+    let (mut list, mut envelope) = (Vec::new(), Envelope::default());
+    r.object(|r, name| {
+        envelope_field(&mut envelope, r, name, |r, name| {
+            if name == field {
+                list = r.list(field)?;
+            } else {
+                r.skip()?;
+            }
+            Ok(())
+        })
+    })?;
+    Ok((list, envelope))
 }
 
 impl FromJson for CreateKeyResponse {
@@ -534,17 +541,8 @@ impl FromJson for Bucket {
 
 impl FromJson for BucketsResponse {
     fn read(r: &mut Reader) -> Result<Self, String> {
-        let mut out = BucketsResponse { buckets: Vec::new(), envelope: Envelope::default() };
-        r.object(|r, name| {
-            envelope_field(&mut out.envelope, r, name, |r, name| {
-                match name {
-                    "buckets" => out.buckets = r.list("buckets")?,
-                    _ => r.skip()?,
-                }
-                Ok(())
-            })
-        })?;
-        Ok(out)
+        let (buckets, envelope) = list_response(r, "buckets")?;
+        Ok(BucketsResponse { buckets, envelope })
     }
 
     fn envelope(&self) -> Option<&Envelope> {

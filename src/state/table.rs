@@ -161,6 +161,12 @@ impl KeyIndex {
         // The browser compiles wasm functions lazily and optimizes them only once they have run:
         // without a first run here, the first keystroke or sort would run the search and the
         // ordering as first-pass code (several times slower at 10,000 keys). Results are dropped.
+        // Once per page, with the first long list (a short one is quick either way and runs too
+        // little to get the code optimized); later lists run the same, by then optimized, code.
+        static WARMED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if keys.len() < 1_000 || WARMED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
         for dir in [SortDir::Asc, SortDir::Desc] {
             let query = RowQuery { search: "\u{1}".into(), sort: SortKey::Name, dir };
             order(keys, self, &query);

@@ -2,11 +2,10 @@
 // /embed/ with the server's CSP): a page with its own header, sidebar links, query and hash, and
 // hostile global CSS. index.html mounts with mountConsole(); element.html uses <utho-access-keys>.
 import type { Page, Locator } from "@playwright/test";
-import { test, expect, uniqueName, createKeyByApi, grant, listKeys, bucketPermissions, DC } from "./helpers";
+import { test, expect, uniqueName, createKeyByApi, grant, listKeys, bucketPermissions, DC, TOKEN_STORAGE_KEY } from "./helpers";
 import { TOKEN } from "../playwright.config";
 
 const HOST = "/embed/?project=demo#section-storage";
-const TOKEN_KEY = "utho-keys-console.api-token";
 
 type HostWindow = Window & {
   host: {
@@ -24,7 +23,7 @@ async function openHost(page: Page, url = HOST, token: string | null = TOKEN) {
     ([key, t]) => {
       if (t) sessionStorage.setItem(key, t);
     },
-    [TOKEN_KEY, token] as const,
+    [TOKEN_STORAGE_KEY, token] as const,
   );
   await page.goto(url);
   // The host's module is ready once its init() resolved.
@@ -469,14 +468,14 @@ test("<utho-access-keys>: shadow root with its own CSS, attributes and propertie
   expect(await page.evaluate(() => document.querySelectorAll("utho-access-keys").length)).toBe(1);
   await expect(noida.getByRole("heading", { name: "Object Storage" })).toBeVisible();
   // Put back, it mounts again.
-  await page.evaluate(() => {
+  await page.evaluate((tokenKey) => {
     const el = document.createElement("utho-access-keys");
     el.id = "again";
     el.setAttribute("dc", "inmumbaizone2");
     el.setAttribute("url-state", "none");
-    (el as unknown as { token: string }).token = sessionStorage.getItem("utho-keys-console.api-token")!;
+    (el as unknown as { token: string }).token = sessionStorage.getItem(tokenKey)!;
     document.querySelector("main")!.append(el);
-  });
+  }, TOKEN_STORAGE_KEY);
   await expect(page.locator("#again").getByTestId("key-row").filter({ hasText: name })).toHaveCount(1);
 });
 
@@ -552,7 +551,7 @@ test("two mountConsole consoles in one document get distinct ids and work indepe
   await openHost(page);
   const first = consoleIn(page);
   await waitForTable(first);
-  await page.evaluate(() => {
+  await page.evaluate((tokenKey) => {
     const w = window as unknown as HostWindow;
     const box = document.createElement("section");
     box.id = "second";
@@ -561,9 +560,9 @@ test("two mountConsole consoles in one document get distinct ids and work indepe
       apiBase: "/v2/",
       dc: "inmumbaizone2",
       urlState: "none",
-      token: sessionStorage.getItem("utho-keys-console.api-token"),
+      token: sessionStorage.getItem(tokenKey),
     });
-  });
+  }, TOKEN_STORAGE_KEY);
   const second = page.locator("#second");
   await expect(second.getByLabel("Data centre")).toHaveValue("inmumbaizone2");
   const duplicates = await page.evaluate(() => {

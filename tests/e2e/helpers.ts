@@ -20,6 +20,12 @@ export { expect };
 import { TOKEN } from "../playwright.config";
 
 export const DC = "innoida";
+/** Where the standalone page keeps the API token (the bearer token, never a secret key) for the tab. */
+export const TOKEN_STORAGE_KEY = "utho-keys-console.api-token";
+/** Puts the test API token where a host page's own login would have left it. */
+export async function storeApiToken(page: Page) {
+  await page.addInitScript(([k, t]) => sessionStorage.setItem(k, t), [TOKEN_STORAGE_KEY, TOKEN]);
+}
 export const auth = { Authorization: `Bearer ${TOKEN}` };
 
 /** A key name no other test uses. */

@@ -10,6 +10,7 @@ import {
   expectNoViolations,
   grant,
   openConsole,
+  storeApiToken,
   uniqueName,
 } from "./helpers";
 
@@ -160,7 +161,7 @@ test("dark: follows the system on the console's own page, axe finds nothing, and
 
 test("an embedding page picks the theme: light by default, dark by option or attribute", async ({ browser }) => {
   const page = await pageAt(browser, SIZES[0], "dark");
-  await page.addInitScript((t) => sessionStorage.setItem("utho-keys-console.api-token", t), "e2e-token-not-a-secret");
+  await storeApiToken(page);
   await page.goto("/embed/?project=demo#section-storage");
   const c = page.locator("#access-keys");
   await expect(c.getByRole("heading", { name: "Object Storage" })).toBeVisible();

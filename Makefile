@@ -33,7 +33,7 @@ fetch:
 	@cargo fetch --quiet
 
 console: fetch
-	trunk build --release
+	scripts/build-console.sh
 
 server: fetch
 	cargo build --profile server -p keys-server

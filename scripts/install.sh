@@ -19,6 +19,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The shipped wasm is built by a pinned nightly that rebuilds std for size (scripts/build-console.sh).
+WASM_TOOLCHAIN=nightly-2026-05-20
+if ! rustup component list --installed --toolchain "$WASM_TOOLCHAIN" 2>/dev/null | grep -q '^rust-src'; then
+  say "installing $WASM_TOOLCHAIN with rust-src (about a minute)"
+  rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src
+fi
+
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (about 9 minutes on 2 cores)"
   cargo install --locked trunk --version "$TRUNK_VERSION"

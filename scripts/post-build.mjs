@@ -2,11 +2,12 @@
 // - keys-console.js: a stable module a host imports, re-exporting the content-hashed one (and
 //   keys-console.d.ts beside it), so a host's import never changes while every hashed file can be
 //   cached for a year;
-// - boot.js: starts the console's own page from the hashed files (no inline script: the CSP has
-//   no 'unsafe-inline'), and index.html asks for the JS glue and the wasm at once (preload);
+// - boot.js (from assets/boot.js): starts the console's own page from the hashed files (no inline
+//   script: the CSP has no 'unsafe-inline') and asks for the key list while the wasm loads; and
+//   index.html asks for the JS glue and the wasm at once (preload);
 // - a .br (quality 11) and a .gz (level 9) of every text or wasm file, served as they are.
-import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -32,17 +33,27 @@ writeFileSync(
     `}\n`,
 );
 if (dts) copyFileSync(join(dir, dts), join(dir, "keys-console.d.ts"));
-writeFileSync(
-  join(dir, "boot.js"),
-  `import init from "./${js}";\ninit({ module_or_path: new URL("./${wasm}", import.meta.url) });\n`,
-);
+const bootTemplate = readFileSync(new URL("../assets/boot.js", import.meta.url), "utf8");
+writeFileSync(join(dir, "boot.js"), bootTemplate.replace("__GLUE__", js).replace("__WASM__", wasm));
+
+const walk = (d) =>
+  readdirSync(d).flatMap((f) => {
+    const p = join(d, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
 
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
+// The glue's own imports (wasm-bindgen snippets) too: found only once the glue is parsed, they
+// would cost one more round trip before the wasm can start.
+const snippets = existsSync(join(dir, "snippets"))
+  ? walk(join(dir, "snippets")).filter((p) => p.endsWith(".js")).map((p) => relative(dir, p).split(sep).join("/"))
+  : [];
 html = html.replace(
   /<script type="module" src="\/boot\.js"><\/script>/,
   `<link rel="modulepreload" href="/${js}" />\n    ` +
+    snippets.map((p) => `<link rel="modulepreload" href="/${p}" />\n    `).join("") +
     `<link rel="preload" href="/${wasm}" as="fetch" type="application/wasm" crossorigin />\n    ` +
     `<script type="module" src="/boot.js"></script>`,
 );
@@ -50,11 +61,6 @@ writeFileSync(indexPath, html);
 
 // Precompressed copies of every file worth compressing.
 const worth = /\.(js|mjs|wasm|css|html|svg|txt|json|ts)$/;
-const walk = (d) =>
-  readdirSync(d).flatMap((f) => {
-    const p = join(d, f);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
 let count = 0;
 for (const p of walk(dir)) {
   if (!worth.test(p) || statSync(p).size < 256) continue;

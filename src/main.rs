@@ -2,7 +2,12 @@
 //! start; a host page calls `mountConsole(element, options)` or uses `<utho-access-keys>` after
 //! `defineConsoleElement()`. The TypeScript declarations below ship as `keys-console.d.ts`.
 
+use keys_console::api::EarlyKeys;
 use keys_console::{mount, Config, Mounted};
+use std::time::Duration;
+
+/// How long the console's own page waits for its early key list before it draws without it.
+const EARLY_LIST_WAIT: Duration = Duration::from_millis(100);
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -120,7 +125,12 @@ fn main() {
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
     if let Some(el) = el {
         let config = Config::from_element(&el);
-        // The console's own page keeps it for the page's life.
-        mount(el, config);
+        // The page draws once the key list boot.js asked for is in, so its first frame has the
+        // rows; a slow answer holds it back no more than EARLY_LIST_WAIT.
+        wasm_bindgen_futures::spawn_local(async move {
+            EarlyKeys::settled(&el, EARLY_LIST_WAIT).await;
+            // The console's own page keeps it for the page's life.
+            mount(el, config);
+        });
     }
 }

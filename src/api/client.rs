@@ -69,6 +69,62 @@ struct Inner {
     closed: Cell<bool>,
     /// The key list sent ahead ([`ApiClient::prefetch_keys`]) and its URL.
     early: RefCell<Option<(String, Sent)>>,
+    /// The key list the page sent before the wasm loaded ([`ApiClient::offer_early_keys`]).
+    offered: RefCell<Option<EarlyKeys>>,
+}
+
+/// A key list request the console's own page sent before the wasm loaded (`assets/boot.js`).
+pub struct EarlyKeys {
+    url: String,
+    /// Resolves to the answer read to the end: `{ status, body: ArrayBuffer }`.
+    response: js_sys::Promise,
+    controller: AbortController,
+    /// Whether it went out with this token (the token itself stays in the page's closure).
+    sent_with: js_sys::Function,
+}
+
+impl EarlyKeys {
+    /// What `assets/boot.js` left on the mount element, if anything (taken off it).
+    fn take_from(el: &JsValue) -> Option<EarlyKeys> {
+        let name = JsValue::from_str("ukEarlyKeys");
+        let offer = js_sys::Reflect::get(el, &name).ok().filter(|v| v.is_object())?;
+        let _ = js_sys::Reflect::delete_property(el.unchecked_ref::<js_sys::Object>(), &name);
+        let field = |k: &str| js_sys::Reflect::get(&offer, &JsValue::from_str(k)).ok();
+        Some(EarlyKeys {
+            url: field("url")?.as_string()?,
+            response: field("response")?.dyn_into().ok()?,
+            controller: field("controller")?.dyn_into().ok()?,
+            sent_with: field("sentWith")?.dyn_into().ok()?,
+        })
+    }
+
+    /// Settles when the answer left on `el` is read, or after `cap`, whichever comes first (at once
+    /// when there is none). The console's own page waits for it before drawing, so its first
+    /// frame has the rows instead of an empty table that a second frame fills.
+    pub async fn settled(el: &JsValue, cap: Duration) {
+        let Some(answer) = js_sys::Reflect::get(el, &JsValue::from_str("ukEarlyKeys"))
+            .ok()
+            .filter(|v| v.is_object())
+            .and_then(|offer| js_sys::Reflect::get(&offer, &JsValue::from_str("response")).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        else {
+            return;
+        };
+        let ms = cap.as_millis() as i32;
+        let later = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+            }
+        });
+        // A refused or failed answer settles it too: the console reports it when it takes it.
+        let _ = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&answer, &later))).await;
+    }
+
+    /// Exactly the request the console would send now.
+    fn is(&self, url: &str, token: Option<&str>) -> bool {
+        let token = token.map_or(JsValue::NULL, JsValue::from_str);
+        self.url == url && self.sent_with.call1(&JsValue::NULL, &token).is_ok_and(|v| v.is_truthy())
+    }
 }
 
 /// Cheap to clone: clones share the token source and the requests in flight.
@@ -102,6 +158,7 @@ impl ApiClient {
             next_id: Cell::new(0),
             closed: Cell::new(false),
             early: RefCell::new(None),
+            offered: RefCell::new(None),
         }))
     }
 
@@ -109,6 +166,9 @@ impl ApiClient {
     pub fn close(&self) {
         self.0.closed.set(true);
         self.0.early.borrow_mut().take();
+        if let Some(offer) = self.0.offered.borrow_mut().take() {
+            offer.controller.abort();
+        }
         for r in self.0.in_flight.borrow_mut().drain(..) {
             if let Some(t) = r.timer {
                 t.clear();
@@ -187,6 +247,11 @@ impl ApiClient {
         .map_err(network)?;
         let raw: web_sys::Request = req.into();
         let promise = web_sys::window().ok_or(ApiError::Network)?.fetch_with_request(&raw);
+        Ok(self.register(promise, controller))
+    }
+
+    /// Registers a sent request as in flight, with its timeout.
+    fn register(&self, promise: js_sys::Promise, controller: AbortController) -> Sent {
         let id = self.0.next_id.get();
         self.0.next_id.set(id + 1);
         let timed_out = Rc::new(Cell::new(false));
@@ -202,18 +267,29 @@ impl ApiClient {
             .ok()
         };
         self.0.in_flight.borrow_mut().push(InFlight { id, controller, timer });
-        Ok(Sent { id, promise, timed_out })
+        Sent { id, promise, timed_out }
     }
 
     /// Waits for the answer of a sent request: its status and body. The request leaves the
     /// in-flight list whatever happens.
     async fn finish(&self, sent: Sent) -> Result<(u16, Vec<u8>), ApiError> {
         let result = async {
-            let resp: web_sys::Response = JsFuture::from(sent.promise).await.map_err(network)?.unchecked_into();
-            let status = resp.status();
-            // The bytes, not text: no decoding to a JS string and encoding back to UTF-8.
-            let body = gloo_net::http::Response::from(resp).binary().await.map_err(network)?;
-            Ok((status, body))
+            let answer = JsFuture::from(sent.promise).await.map_err(network)?;
+            match answer.dyn_into::<web_sys::Response>() {
+                Ok(resp) => {
+                    let status = resp.status();
+                    // The bytes, not text: no decoding to a JS string and encoding back to UTF-8.
+                    let body = gloo_net::http::Response::from(resp).binary().await.map_err(network)?;
+                    Ok((status, body))
+                }
+                // Read to the end already: `{ status, body: ArrayBuffer }` (see `EarlyKeys`).
+                Err(read) => {
+                    let field = |k: &str| js_sys::Reflect::get(&read, &JsValue::from_str(k)).map_err(network);
+                    let status = field("status")?.as_f64().ok_or(ApiError::Network)? as u16;
+                    let body = field("body")?.dyn_into::<js_sys::ArrayBuffer>().map_err(network)?;
+                    Ok((status, js_sys::Uint8Array::new(&body).to_vec()))
+                }
+            }
         }
         .await;
         self.forget(sent.id);
@@ -236,18 +312,41 @@ impl ApiClient {
         }
     }
 
+    /// Keeps the key list request the console's own page sent before the wasm loaded (left on
+    /// `el` by `assets/boot.js`) for [`ApiClient::prefetch_keys`], which takes it only if it is
+    /// exactly the request it would send, and aborts it otherwise.
+    pub fn offer_early_keys(&self, el: &JsValue) {
+        *self.0.offered.borrow_mut() = EarlyKeys::take_from(el);
+    }
+
     /// Sends the key list request of `dc` at once, for the first [`ApiClient::list_keys`] of
     /// `dc` to take: the console's first request then overlaps its first drawing instead of
     /// waiting for it. Only with a token known without asking (a provider is asked when a
     /// request is due).
     pub fn prefetch_keys(&self, dc: &str) {
         let token = match &self.0.token {
-            TokenSource::Provider(_) => return,
+            TokenSource::Provider(_) => {
+                if let Some(offer) = self.0.offered.borrow_mut().take() {
+                    offer.controller.abort();
+                }
+                return;
+            }
             TokenSource::Fixed(t) => Some(t.clone()),
             TokenSource::None => None,
         };
         let url = self.url(dc, "accesskeys");
-        if let Ok(sent) = self.start(&|| Request::get(&url), token, None) {
+        let sent = match self.0.offered.borrow_mut().take() {
+            Some(offer) if !self.0.closed.get() && offer.is(&url, token.as_deref()) => {
+                Ok(self.register(offer.response, offer.controller))
+            }
+            other => {
+                if let Some(offer) = other {
+                    offer.controller.abort();
+                }
+                self.start(&|| Request::get(&url), token, None)
+            }
+        };
+        if let Ok(sent) = sent {
             *self.0.early.borrow_mut() = Some((url, sent));
         }
     }

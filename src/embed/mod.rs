@@ -92,6 +92,7 @@ pub fn mount(el: HtmlElement, config: Config) -> Mounted {
     style::adopt(&scope);
     let (n, prefix) = take_prefix(&scope);
     let client = ApiClient::new(&config.api_base, config.token.clone(), config.timeout_secs);
+    client.offer_early_keys(&el);
     let dc = ArcRwSignal::new(None::<String>);
     let handle = {
         let (client, dc, target) = (client.clone(), dc.clone(), el.clone().unchecked_into());

@@ -18,6 +18,28 @@ test("the first load asks for the key list once and for no bucket list until the
   expect(asked.filter((a) => a.endsWith("/bucket"))).toEqual(["GET /v2/objectstorage/innoida/bucket"]);
 });
 
+test("the list the page asks for while the wasm loads is shown only if it is the request the console would send", async ({ page }) => {
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith("/accesskeys")) asked.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  });
+  // The early request (assets/boot.js) claims to have gone out with another token: the console
+  // must not take its answer, and asks for the list itself.
+  await page.addInitScript(() => {
+    Object.defineProperty(HTMLElement.prototype, "ukEarlyKeys", {
+      configurable: true,
+      set(offer) {
+        Object.defineProperty(this, "ukEarlyKeys", { value: { ...offer, sentWith: () => false }, configurable: true });
+      },
+    });
+  });
+  await openConsole(page);
+  await expect(page.getByTestId("keys-table").or(page.getByTestId("empty-keys"))).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(asked).toEqual(["GET /v2/objectstorage/innoida/accesskeys", "GET /v2/objectstorage/innoida/accesskeys"]);
+  expect(await page.evaluate(() => Object.hasOwn(document.querySelector("[data-utho-keys-console]")!, "ukEarlyKeys")), "taken off the element").toBe(false);
+});
+
 test("a table row's copy button copies the key's ID, says so, and selects it when the browser refuses", async ({ page, context, request }) => {
   const name = uniqueName("e2e-copy-id");
   const { accesskey } = await createKeyByApi(request, name);

@@ -5,6 +5,7 @@ use crate::browser::dom::use_root;
 use crate::state::access::{key_access, BucketAccess, StepState};
 use crate::state::SmallMap;
 use crate::store::{start, use_store, write, PermissionPolicy, PermissionResult};
+use crate::ui::effect::effect;
 use keys_api::Permission;
 use leptos::prelude::*;
 
@@ -26,7 +27,7 @@ pub fn BucketAccessEditor(
     let draft = RwSignal::new(SmallMap::<String, Permission>::new());
     // A choice the server now holds is no longer a draft (a refused one stays, so it can be saved
     // again). Until the reloaded list says so, the drop-down keeps showing the choice.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(server) = current.get() {
             draft.update(|d| d.retain(|bucket, p| server.iter().all(|a| a.bucket != *bucket || a.permission != *p)));
         }
@@ -54,7 +55,7 @@ pub fn BucketAccessEditor(
     };
     let save = write();
     let saved = RwSignal::new(None::<Vec<PermissionResult>>);
-    Effect::new(move |_| {
+    effect(move || {
         let Some(results) = saved.get() else { return };
         let failed = results.iter().filter(|r| r.result.is_err()).count();
         let saved = results.len() - failed;

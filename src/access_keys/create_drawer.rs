@@ -12,6 +12,7 @@ use crate::state::access::{BucketAccess, StepState};
 use crate::state::create::{CreateFlow, CreatePhase};
 use crate::store::{start, use_store, write, NewKey, PermissionPolicy};
 use crate::ui::dialog::{Drawer, DrawerBody, DrawerHeader};
+use crate::ui::effect::effect;
 use crate::ui::feedback::{Alert, AlertKind};
 use keys_api::Permission;
 use leptos::ev::SubmitEvent;
@@ -48,7 +49,7 @@ pub fn CreateKeyDrawer() -> impl IntoView {
         shown
     });
     // The create failed: the reason goes where it belongs, and what was typed stays.
-    Effect::new(move |_| {
+    effect(move || {
         let Some(error) = flow.with(|f| f.error().cloned()) else { return };
         store.announcer.alert(format!("The key was not created. {}", create_failure(&error)));
         if error.is_input_problem() {

@@ -8,6 +8,7 @@ use crate::browser::dom::use_root;
 use crate::state::access::reachable;
 use crate::store::{start, use_store, write};
 use crate::ui::dialog::Modal;
+use crate::ui::effect::effect;
 use keys_api::{AccessKey, KeyStatus, StatusAction};
 use leptos::prelude::*;
 
@@ -81,7 +82,7 @@ pub fn DeleteKeyDialog(
     let deleted = RwSignal::new(None::<Result<(), ApiError>>);
     let busy = delete.pending();
     let error = move || if busy.get() { None } else { deleted.get().and_then(Result::err) };
-    Effect::new(move |_| {
+    effect(move || {
         if deleted.with(|v| matches!(v, Some(Ok(())))) {
             on_close.run(());
         }
@@ -161,7 +162,7 @@ pub fn BulkDeleteDialog(
     let delete = write();
     let done = RwSignal::new(false);
     let busy = delete.pending();
-    Effect::new(move |_| {
+    effect(move || {
         if done.get() {
             on_close.run(());
         }

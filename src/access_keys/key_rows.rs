@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use super::row_menu::RowShared;
+use crate::ui::effect::effect;
 
 /// The dot of a status.
 pub fn dot_class(status: &KeyStatus) -> &'static str {
@@ -170,7 +171,7 @@ pub fn patch_rows(
     shared: RowShared,
     copy: SharedCopy,
 ) {
-    Effect::new(move |_| {
+    effect(move || {
         store.selection.track();
         each_row(tbody, |tr, key| {
             let on = store.selection.with_untracked(|s| s.contains(key));
@@ -183,7 +184,7 @@ pub fn patch_rows(
             }
         });
     });
-    Effect::new(move |_| {
+    effect(move || {
         // Reading the statuses tracks the list and the pending changes.
         let shown: Vec<(String, KeyStatus)> = page.with_untracked(|p| {
             p.rows.iter().zip(&p.at).map(|(k, at)| (k.accesskey.clone(), store.shown_status_at(k, *at))).collect()
@@ -197,7 +198,7 @@ pub fn patch_rows(
             }
         });
     });
-    Effect::new(move |_| {
+    effect(move || {
         copy.track();
         each_row(tbody, |tr, key| {
             let state = copy.state_of_untracked(key);
@@ -210,7 +211,7 @@ pub fn patch_rows(
             }
         });
     });
-    Effect::new(move |_| {
+    effect(move || {
         let open = shared.menu.with(|m| m.as_ref().map(|m| m.accesskey.clone()));
         each_row(tbody, |tr, key| {
             if let Some(button) = part(tr, "button[data-act=menu]") {

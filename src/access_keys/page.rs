@@ -14,6 +14,7 @@ use crate::embed::events::HostEvents;
 use crate::state::Tab;
 use crate::store::{use_store, History, KeyDialog, KeyStore, View};
 use crate::ui::announcer::use_announcer;
+use crate::ui::effect::effect;
 use crate::ui::feedback::{Alert, AlertKind};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -33,7 +34,7 @@ pub fn ObjectStoragePage(
     let view = View::new(config.url_mode);
     let store = KeyStore::new(client, config.dc, view, use_announcer(), events, config.embedded);
     provide_context(store);
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(dc) = dc_override.get() {
             store.view.update(History::Replace, |v| v.dc = Some(dc));
         }
@@ -43,7 +44,7 @@ pub fn ObjectStoragePage(
         store.create_open.get() || store.dialog.with(Option::is_some) || store.view.key.with(Option::is_some)
     });
     if !store.embedded {
-        Effect::new(move |_| lock_page_scroll(dialog_open.get()));
+        effect(move || lock_page_scroll(dialog_open.get()));
         on_cleanup(|| lock_page_scroll(false));
     }
     let root = use_root();

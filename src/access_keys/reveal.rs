@@ -8,6 +8,7 @@ use crate::browser::download::{download_text, ObjectUrl};
 use crate::state::credentials::{endpoint_host, test_command, Creds, Format};
 use crate::store::{use_store, NewKey};
 use crate::ui::copy_button::CopyButton;
+use crate::ui::effect::effect;
 use crate::ui::feedback::{Alert, AlertKind};
 use keys_api::{DataCentre, SecretKey};
 use leptos::ev::BeforeUnloadEvent;
@@ -40,7 +41,7 @@ pub fn Reveal(
     let kept = RwSignal::new(false);
     let asking = RwSignal::new(false);
 
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(h) = heading.get() {
             request_animation_frame(move || {
                 let _ = h.focus();

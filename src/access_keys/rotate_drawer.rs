@@ -14,6 +14,7 @@ use crate::state::access::{reachable, rotated_name, StepState};
 use crate::state::rotation::{Rotation, RotationPhase};
 use crate::store::{start, use_store, write, NewKey, PermissionPolicy};
 use crate::ui::dialog::{Drawer, DrawerBody, DrawerHeader};
+use crate::ui::effect::effect;
 use crate::ui::feedback::{Alert, AlertKind};
 use keys_api::AccessKey;
 use leptos::prelude::*;
@@ -43,7 +44,7 @@ pub fn RotateDrawer(
     // The last create's refusal: of the name on the field (until it changes), anything else above the button.
     let server_error = RwSignal::new(None::<ApiError>);
     let form_error = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| {
+    effect(move || {
         if let RotationPhase::Naming { error: Some(e) } = rotation.with(|r| r.phase.clone()) {
             store.announcer.alert(format!("The replacement key was not created. {}", create_failure(&e)));
             if e.is_input_problem() {

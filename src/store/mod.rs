@@ -17,6 +17,7 @@ use crate::state::KeyIndex;
 use crate::state::Tab;
 use crate::state::{SmallMap, SmallSet};
 use crate::ui::announcer::Announcer;
+use crate::ui::effect::effect;
 use keys_api::{suggest_name, AccessKey, Bucket, KeyStatus, Permission, StatusAction};
 use leptos::prelude::*;
 use std::fmt;
@@ -162,7 +163,7 @@ impl KeyStore {
         // Soon after a list loads (after its first rows show), the other orders are made, so a
         // first sort by another column does not wait for them.
         let prepare = StoredValue::new(None::<TimeoutHandle>);
-        Effect::new(move |_| {
+        effect(move || {
             index.track();
             if let Some(t) = prepare.get_value() {
                 t.clear();
@@ -216,7 +217,7 @@ impl KeyStore {
             announcer,
         };
         // A fresh list retires confirmed optimistic statuses and prunes the selection.
-        Effect::new(move |_| {
+        effect(move || {
             if let Some(Ok(list)) = keys.get() {
                 store.on_keys_loaded(&list);
             }

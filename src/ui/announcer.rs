@@ -1,5 +1,6 @@
 //! Outcomes announced to screen readers through aria-live regions.
 
+use super::effect::effect;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -50,7 +51,7 @@ const CLEAR_AFTER: Duration = Duration::from_secs(8);
 /// Empties `region` a while after each message, unless a newer one came.
 fn clear_later(region: RwSignal<String>) {
     let timer = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
+    effect(move || {
         let message = region.get();
         if let Some(t) = timer.get_value() {
             t.clear();

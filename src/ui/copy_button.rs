@@ -1,5 +1,6 @@
 //! A copy button that says when it copied, and says so when it could not.
 
+use super::effect::effect;
 use crate::browser::clipboard::{copy_text, system_copier, Copier, CopyOutcome};
 use crate::browser::dom::ConsoleRoot;
 use crate::store::{start, write, Write};
@@ -76,7 +77,7 @@ pub fn CopyButton(
             t.clear();
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         let Some(outcome) = outcome.get() else { return };
         state.set(CopyState::Done(outcome));
         let callback = if outcome.copied() { on_copied } else { on_failed };
@@ -156,7 +157,7 @@ impl SharedCopy {
                 t.clear();
             }
         });
-        Effect::new(move |_| {
+        effect(move || {
             let Some((value, what, outcome)) = done.get() else { return };
             announce.run(message(outcome, &what));
             if !outcome.copied() {

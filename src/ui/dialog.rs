@@ -5,6 +5,7 @@
 //! - [`Drawer`]: slides in from the right; [`DrawerHeader`] and [`DrawerBody`] go inside it.
 //! - [`Modal`]: a centred dialog for short confirmations.
 
+use super::effect::effect;
 use crate::browser::dom::{active_element, focus_first, restore_focus, trap_tab, use_root};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -36,7 +37,7 @@ fn dialog(
         let fallback = root.id(FALLBACK_FOCUS);
         request_animation_frame(move || restore_focus(root, return_focus.as_deref(), previous, &fallback));
     });
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(el) = panel.get() {
             request_animation_frame(move || focus_first(&el));
         }

@@ -3,6 +3,7 @@
 //! are its owner's: a table keeps one "which menu is open" for all its rows, so a row costs a
 //! button, not a menu.
 
+use super::effect::effect;
 use crate::browser::dom::active_element;
 use leptos::ev::{FocusEvent, KeyboardEvent};
 use leptos::html::Div;
@@ -52,7 +53,7 @@ pub fn MenuList(
             }
         }
     };
-    Effect::new(move |_| {
+    effect(move || {
         if menu.get().is_some() {
             request_animation_frame(move || focus_item(if focus_last { -1 } else { 0 }));
         }

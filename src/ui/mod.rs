@@ -4,6 +4,7 @@
 pub mod announcer;
 pub mod copy_button;
 pub mod dialog;
+pub mod effect;
 pub mod feedback;
 pub mod menu;
 pub mod pager;

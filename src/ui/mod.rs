@@ -1,5 +1,5 @@
 //! Generic widgets that know nothing of access keys: dialogs, the copy button, the pager,
-//! alerts and loading states, live announcements.
+//! alerts and loading states, live announcements; and `effect`, the one way the console makes effects.
 
 pub mod announcer;
 pub mod copy_button;

@@ -15,7 +15,8 @@ if (el) {
 }
 import("./__GLUE__").then(({ default: init }) => init({ module_or_path: new URL("./__WASM__", import.meta.url) }));
 
-// Mirrors Config::from_element and take_token_from_url (src/config.rs) for the common cases only.
+// Mirrors Config::from_element and take_token_from_url (src/config.rs) for the common cases only;
+// the console checks the result (ApiClient::offer_early_keys and list_keys, src/api/client.rs).
 function askForKeysEarly(el) {
   const attr = (name) => el.getAttribute(name) || null;
   const mode = attr("data-url-state") ?? "query";
@@ -25,7 +26,7 @@ function askForKeysEarly(el) {
   const dc = param("dc") || attr("data-dc");
   if (!dc) return;
   const fragment = new URLSearchParams(location.hash.slice(1)).get("token");
-  const token = attr("data-token") || fragment || sessionStorage.getItem("utho-keys-console.api-token");
+  const token = attr("data-token") || fragment || sessionStorage.getItem("utho-keys-console.api-token"); // TOKEN_STORAGE_KEY
   let base = attr("data-api-base") ?? "/v2/";
   if (!base.endsWith("/")) base += "/";
   const url = `${base}objectstorage/${encodeURIComponent(dc)}/accesskeys`;

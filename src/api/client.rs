@@ -67,11 +67,13 @@ struct Inner {
     next_id: Cell<u64>,
     /// Set by [`ApiClient::close`]: no new request starts.
     closed: Cell<bool>,
-    /// The key list sent ahead ([`ApiClient::prefetch_keys`]) and its URL.
+    /// The key list sent ahead, by the page ([`ApiClient::offer_early_keys`]) or by
+    /// [`ApiClient::prefetch_keys`], and its URL: the first [`ApiClient::list_keys`] takes it.
     early: RefCell<Option<(String, Sent)>>,
-    /// The key list the page sent before the wasm loaded ([`ApiClient::offer_early_keys`]).
-    offered: RefCell<Option<EarlyKeys>>,
 }
+
+/// The property of the mount element where `assets/boot.js` leaves its early key list request.
+const EARLY_KEYS: &str = "ukEarlyKeys";
 
 /// A key list request the console's own page sent before the wasm loaded (`assets/boot.js`).
 pub struct EarlyKeys {
@@ -83,18 +85,20 @@ pub struct EarlyKeys {
     sent_with: js_sys::Function,
 }
 
+fn property(obj: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(obj, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined())
+}
+
 impl EarlyKeys {
     /// What `assets/boot.js` left on the mount element, if anything (taken off it).
     fn take_from(el: &JsValue) -> Option<EarlyKeys> {
-        let name = JsValue::from_str("ukEarlyKeys");
-        let offer = js_sys::Reflect::get(el, &name).ok().filter(|v| v.is_object())?;
-        let _ = js_sys::Reflect::delete_property(el.unchecked_ref::<js_sys::Object>(), &name);
-        let field = |k: &str| js_sys::Reflect::get(&offer, &JsValue::from_str(k)).ok();
+        let offer = property(el, EARLY_KEYS)?;
+        let _ = js_sys::Reflect::delete_property(el.unchecked_ref::<js_sys::Object>(), &EARLY_KEYS.into());
         Some(EarlyKeys {
-            url: field("url")?.as_string()?,
-            response: field("response")?.dyn_into().ok()?,
-            controller: field("controller")?.dyn_into().ok()?,
-            sent_with: field("sentWith")?.dyn_into().ok()?,
+            url: property(&offer, "url")?.as_string()?,
+            response: property(&offer, "response")?.dyn_into().ok()?,
+            controller: property(&offer, "controller")?.dyn_into().ok()?,
+            sent_with: property(&offer, "sentWith")?.dyn_into().ok()?,
         })
     }
 
@@ -102,10 +106,8 @@ impl EarlyKeys {
     /// when there is none). The console's own page waits for it before drawing, so its first
     /// frame has the rows instead of an empty table that a second frame fills.
     pub async fn settled(el: &JsValue, cap: Duration) {
-        let Some(answer) = js_sys::Reflect::get(el, &JsValue::from_str("ukEarlyKeys"))
-            .ok()
-            .filter(|v| v.is_object())
-            .and_then(|offer| js_sys::Reflect::get(&offer, &JsValue::from_str("response")).ok())
+        let Some(answer) = property(el, EARLY_KEYS)
+            .and_then(|offer| property(&offer, "response"))
             .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
         else {
             return;
@@ -120,10 +122,10 @@ impl EarlyKeys {
         let _ = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&answer, &later))).await;
     }
 
-    /// Exactly the request the console would send now.
-    fn is(&self, url: &str, token: Option<&str>) -> bool {
+    /// Whether it went out with `token` (`None`: no `Authorization` header).
+    fn went_out_with(&self, token: Option<&str>) -> bool {
         let token = token.map_or(JsValue::NULL, JsValue::from_str);
-        self.url == url && self.sent_with.call1(&JsValue::NULL, &token).is_ok_and(|v| v.is_truthy())
+        self.sent_with.call1(&JsValue::NULL, &token).is_ok_and(|v| v.is_truthy())
     }
 }
 
@@ -158,7 +160,6 @@ impl ApiClient {
             next_id: Cell::new(0),
             closed: Cell::new(false),
             early: RefCell::new(None),
-            offered: RefCell::new(None),
         }))
     }
 
@@ -166,9 +167,6 @@ impl ApiClient {
     pub fn close(&self) {
         self.0.closed.set(true);
         self.0.early.borrow_mut().take();
-        if let Some(offer) = self.0.offered.borrow_mut().take() {
-            offer.controller.abort();
-        }
         for r in self.0.in_flight.borrow_mut().drain(..) {
             if let Some(t) = r.timer {
                 t.clear();
@@ -186,13 +184,20 @@ impl ApiClient {
         format!("{}objectstorage/{}/{}", self.0.base, seg(dc), rest)
     }
 
+    /// The token when it is known without asking: `None` for a provider (asked when a request
+    /// is due), `Some(None)` for no token.
+    fn known_token(&self) -> Option<Option<&str>> {
+        match &self.0.token {
+            TokenSource::Provider(_) => None,
+            TokenSource::Fixed(t) => Some(Some(t)),
+            TokenSource::None => Some(None),
+        }
+    }
+
     /// The token to send now, if any.
     async fn token(&self) -> Result<Option<String>, ApiError> {
         let TokenSource::Provider(provider) = &self.0.token else {
-            return Ok(match &self.0.token {
-                TokenSource::Fixed(t) => Some(t.clone()),
-                _ => None,
-            });
+            return Ok(self.known_token().flatten().map(str::to_string));
         };
         let refused = |_| ApiError::Unauthorized;
         let mut value = provider.call0(&JsValue::NULL).map_err(refused)?;
@@ -312,11 +317,26 @@ impl ApiClient {
         }
     }
 
-    /// Keeps the key list request the console's own page sent before the wasm loaded (left on
-    /// `el` by `assets/boot.js`) for [`ApiClient::prefetch_keys`], which takes it only if it is
-    /// exactly the request it would send, and aborts it otherwise.
+    /// Takes the key list request the console's own page sent before the wasm loaded (left on
+    /// `el` by `assets/boot.js`) as this client's own request sent ahead, if it went out with this
+    /// client's token; aborts it otherwise. [`ApiClient::list_keys`] uses it only for its URL.
     pub fn offer_early_keys(&self, el: &JsValue) {
-        *self.0.offered.borrow_mut() = EarlyKeys::take_from(el);
+        let Some(offer) = EarlyKeys::take_from(el) else { return };
+        match self.known_token() {
+            Some(token) if !self.0.closed.get() && offer.went_out_with(token) => {
+                let sent = self.register(offer.response, offer.controller);
+                *self.0.early.borrow_mut() = Some((offer.url, sent));
+            }
+            _ => offer.controller.abort(),
+        }
+    }
+
+    /// Aborts a request sent ahead that will not be read.
+    fn cancel(&self, sent: Sent) {
+        if let Some(r) = self.0.in_flight.borrow().iter().find(|r| r.id == sent.id) {
+            r.controller.abort();
+        }
+        self.forget(sent.id);
     }
 
     /// Sends the key list request of `dc` at once, for the first [`ApiClient::list_keys`] of
@@ -324,29 +344,17 @@ impl ApiClient {
     /// waiting for it. Only with a token known without asking (a provider is asked when a
     /// request is due).
     pub fn prefetch_keys(&self, dc: &str) {
-        let token = match &self.0.token {
-            TokenSource::Provider(_) => {
-                if let Some(offer) = self.0.offered.borrow_mut().take() {
-                    offer.controller.abort();
-                }
-                return;
-            }
-            TokenSource::Fixed(t) => Some(t.clone()),
-            TokenSource::None => None,
-        };
+        let Some(token) = self.known_token() else { return };
         let url = self.url(dc, "accesskeys");
-        let sent = match self.0.offered.borrow_mut().take() {
-            Some(offer) if !self.0.closed.get() && offer.is(&url, token.as_deref()) => {
-                Ok(self.register(offer.response, offer.controller))
-            }
-            other => {
-                if let Some(offer) = other {
-                    offer.controller.abort();
-                }
-                self.start(&|| Request::get(&url), token, None)
-            }
-        };
-        if let Ok(sent) = sent {
+        // The page's own early request may be this one already.
+        if self.0.early.borrow().as_ref().is_some_and(|(sent_for, _)| *sent_for == url) {
+            return;
+        }
+        let other = self.0.early.borrow_mut().take();
+        if let Some((_, sent)) = other {
+            self.cancel(sent);
+        }
+        if let Ok(sent) = self.start(&|| Request::get(&url), token.map(str::to_string), None) {
             *self.0.early.borrow_mut() = Some((url, sent));
         }
     }
@@ -360,10 +368,7 @@ impl ApiClient {
                 return decode(status, &bytes);
             }
             // Sent for a data centre no longer shown, or left unread until it timed out.
-            if let Some(r) = self.0.in_flight.borrow().iter().find(|r| r.id == sent.id) {
-                r.controller.abort();
-            }
-            self.forget(sent.id);
+            self.cancel(sent);
         }
         self.send(&|| Request::get(&url), None).await
     }

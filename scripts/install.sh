@@ -20,7 +20,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # The shipped wasm is built by a pinned nightly that rebuilds std for size (scripts/build-console.sh).
-WASM_TOOLCHAIN=nightly-2026-05-20
+source scripts/wasm-toolchain.env
 if ! rustup component list --installed --toolchain "$WASM_TOOLCHAIN" 2>/dev/null | grep -q '^rust-src'; then
   say "installing $WASM_TOOLCHAIN with rust-src (about a minute)"
   rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src

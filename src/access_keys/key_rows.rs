@@ -52,15 +52,37 @@ fn escape(out: &mut String, text: &str) {
     }
 }
 
+/// A piece of a row's HTML: markup written as it is, or text that is escaped.
+enum Part<'a> {
+    M(&'a str),
+    T(&'a str),
+}
+use Part::{M, T};
+
+/// Writes `parts` in order, escaping the text.
+fn html(capacity: usize, parts: &[Part]) -> String {
+    let mut out = String::with_capacity(capacity);
+    for part in parts {
+        match part {
+            M(markup) => out.push_str(markup),
+            T(text) => escape(&mut out, text),
+        }
+    }
+    out
+}
+
 /// A status as its dot and word.
 pub fn status_html(status: &KeyStatus) -> String {
-    let mut out = String::with_capacity(96);
-    out.push_str("<span class=\"uk-status\"><span class=\"");
-    out.push_str(dot_class(status));
-    out.push_str("\" aria-hidden=\"true\"></span>");
-    escape(&mut out, status.label());
-    out.push_str("</span>");
-    out
+    html(
+        96,
+        &[
+            M("<span class=\"uk-status\"><span class=\""),
+            M(dot_class(status)),
+            M("\" aria-hidden=\"true\"></span>"),
+            T(status.label()),
+            M("</span>"),
+        ],
+    )
 }
 
 /// What a row shows when it is drawn.
@@ -80,49 +102,41 @@ pub struct RowParts<'a> {
 
 /// The content of a key's `<tr>`: selection, name, ID with copy, status, creation time, actions.
 pub fn row_html(p: &RowParts) -> String {
-    let (k, mut out) = (p.key, String::with_capacity(1024));
-    let push = |out: &mut String, parts: &[&str]| parts.iter().for_each(|s| out.push_str(s));
-    out.push_str("<td class=\"uk-table__check\"><input class=\"uk-check\" type=\"checkbox\" aria-label=\"Select ");
-    escape(&mut out, &k.name);
-    push(&mut out, &["\" data-act=\"select\"", if p.selected { " checked" } else { "" }, "></td>"]);
-    out.push_str("<th class=\"uk-table__name\" scope=\"row\">");
-    escape(&mut out, &k.name);
-    if p.is_new {
-        out.push_str("<span class=\"uk-badge\">New</span>");
-    }
-    out.push_str("</th><td class=\"uk-table__id\" data-label=\"Access Key\"><div class=\"uk-idcell\"><code class=\"uk-id\" id=\"");
-    escape(&mut out, p.id_cell);
-    out.push_str("\">");
-    escape(&mut out, &k.accesskey);
-    push(
-        &mut out,
-        &["</code><button class=\"", copy_class(p.copy), "\" type=\"button\" aria-label=\"Copy access key ID of "],
-    );
-    escape(&mut out, &k.name);
-    push(
-        &mut out,
+    let k = p.key;
+    let status = status_html(p.status);
+    html(
+        1024,
         &[
-            "\" data-act=\"copy\"><span aria-hidden=\"true\" class=\"uk-copy__icon\"></span><span class=\"uk-copy__text\">",
-            p.copy.text(),
-            "</span></button></div></td><td class=\"uk-table__status\" data-testid=\"key-status\" data-label=\"Status\">",
-            &status_html(p.status),
-            "</td><td class=\"uk-table__date\" data-label=\"Created At\">",
+            M("<td class=\"uk-table__check\"><input class=\"uk-check\" type=\"checkbox\" aria-label=\"Select "),
+            T(&k.name),
+            M("\" data-act=\"select\""),
+            M(if p.selected { " checked" } else { "" }),
+            M("></td><th class=\"uk-table__name\" scope=\"row\">"),
+            T(&k.name),
+            M(if p.is_new { "<span class=\"uk-badge\">New</span>" } else { "" }),
+            M("</th><td class=\"uk-table__id\" data-label=\"Access Key\"><div class=\"uk-idcell\"><code class=\"uk-id\" id=\""),
+            T(p.id_cell),
+            M("\">"),
+            T(&k.accesskey),
+            M("</code><button class=\""),
+            M(copy_class(p.copy)),
+            M("\" type=\"button\" aria-label=\"Copy access key ID of "),
+            T(&k.name),
+            M("\" data-act=\"copy\"><span aria-hidden=\"true\" class=\"uk-copy__icon\"></span><span class=\"uk-copy__text\">"),
+            T(p.copy.text()),
+            M("</span></button></div></td><td class=\"uk-table__status\" data-testid=\"key-status\" data-label=\"Status\">"),
+            M(&status),
+            M("</td><td class=\"uk-table__date\" data-label=\"Created At\">"),
+            T(&k.created_at),
+            M("</td><td class=\"uk-table__actions\"><div class=\"uk-menu\"><button class=\"uk-menu__button\" type=\"button\" id=\""),
+            T(p.actions_id),
+            M("\" aria-label=\"Actions for "),
+            T(&k.name),
+            M("\" aria-haspopup=\"menu\" aria-expanded=\""),
+            M(if p.menu_open { "true" } else { "false" }),
+            M("\" data-act=\"menu\"><span aria-hidden=\"true\">⋯</span></button></div></td>"),
         ],
-    );
-    escape(&mut out, &k.created_at);
-    out.push_str("</td><td class=\"uk-table__actions\"><div class=\"uk-menu\"><button class=\"uk-menu__button\" type=\"button\" id=\"");
-    escape(&mut out, p.actions_id);
-    out.push_str("\" aria-label=\"Actions for ");
-    escape(&mut out, &k.name);
-    push(
-        &mut out,
-        &[
-            "\" aria-haspopup=\"menu\" aria-expanded=\"",
-            if p.menu_open { "true" } else { "false" },
-            "\" data-act=\"menu\"><span aria-hidden=\"true\">⋯</span></button></div></td>",
-        ],
-    );
-    out
+    )
 }
 
 /// Calls `f` with each row of `tbody` and its key's ID.

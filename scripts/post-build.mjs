@@ -4,7 +4,7 @@
 //   cached for a year;
 // - boot.js (from assets/boot.js): starts the console's own page from the hashed files (no inline
 //   script: the CSP has no 'unsafe-inline') and asks for the key list while the wasm loads; and
-//   index.html asks for the JS glue and the wasm at once (preload);
+//   index.html asks for the JS glue, the snippets it imports and the wasm at once (preload);
 // - a .br (quality 11) and a .gz (level 9) of every text or wasm file, served as they are.
 import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";

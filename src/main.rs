@@ -5,10 +5,10 @@
 use keys_console::api::EarlyKeys;
 use keys_console::{mount, Config, Mounted};
 use std::time::Duration;
+use wasm_bindgen::prelude::*;
 
 /// How long the console's own page waits for its early key list before it draws without it.
 const EARLY_LIST_WAIT: Duration = Duration::from_millis(100);
-use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"

@@ -2,10 +2,12 @@
 //! is selected, pending and open. Views read it through [`use_store`]; every write to the API goes
 //! through the operations in [`ops`].
 
+mod loader;
 pub mod ops;
 mod view;
 pub mod write;
 
+pub use loader::Loader;
 pub use ops::{NewKey, PermissionPolicy, PermissionResult, BULK_CONCURRENCY};
 pub use view::{History, View};
 pub use write::{start, write, Write};
@@ -26,9 +28,9 @@ use std::sync::Arc;
 /// The key list of the data centre, shared, never copied per reader.
 pub type Keys = Arc<Vec<AccessKey>>;
 pub type Buckets = Arc<Vec<Bucket>>;
-pub type KeysResource = LocalResource<Result<Keys, ApiError>>;
+pub type KeysResource = Loader<Result<Keys, ApiError>>;
 /// `Ok(None)`: nothing has asked for the buckets yet (the Access Keys tab alone does not).
-pub type BucketsResource = LocalResource<Result<Option<Buckets>, ApiError>>;
+pub type BucketsResource = Loader<Result<Option<Buckets>, ApiError>>;
 
 /// Which dialog the Access Keys tab has open (besides create and details, which have their own state).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,7 +152,7 @@ impl KeyStore {
             client.prefetch_keys(&dc.get_untracked());
         }
         let api = StoredValue::new_local(client);
-        let keys: KeysResource = LocalResource::new(move || {
+        let keys: KeysResource = Loader::new(move || {
             let (client, dc) = (api.get_value(), dc.get());
             async move { observe(refused, events, &dc, client.list_keys(&dc).await.map(|r| Arc::new(r.accesskeys))) }
         });
@@ -184,7 +186,7 @@ impl KeyStore {
             }
         });
         let buckets_wanted = RwSignal::new(false);
-        let buckets: BucketsResource = LocalResource::new(move || {
+        let buckets: BucketsResource = Loader::new(move || {
             let (client, dc, wanted) = (api.get_value(), dc.get(), buckets_wanted.get());
             async move {
                 if !wanted {

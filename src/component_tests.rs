@@ -125,3 +125,53 @@ async fn copy_button_says_copied_only_when_it_copied() {
     assert!(status.contains("press Ctrl+C"), "{status}");
     assert_eq!(calls, 0, "no copy, no 'copied' callback");
 }
+
+#[wasm_bindgen_test]
+async fn loader_keeps_the_latest_answer_and_takes_a_ready_one_at_once() {
+    use crate::store::Loader;
+    use futures::channel::oneshot;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let owner = Owner::new();
+    let dc = RwSignal::new("a");
+    // The requests still waiting for an answer, by the data centre they asked for.
+    let waiting: Rc<RefCell<Vec<(&str, oneshot::Sender<String>)>>> = Rc::default();
+    let loader = owner.with(|| {
+        let waiting = waiting.clone();
+        Loader::new(move || {
+            let (tx, rx) = oneshot::channel();
+            waiting.borrow_mut().push((dc.get(), tx));
+            async move { rx.await.unwrap_or_default() }
+        })
+    });
+    let answer = |dc: &str, list: &str| {
+        let mut w = waiting.borrow_mut();
+        let i = w.iter().position(|(d, _)| *d == dc).unwrap_or_else(|| panic!("no request for {dc}"));
+        w.remove(i).1.send(list.to_string()).unwrap();
+    };
+    assert_eq!(loader.get_untracked(), None, "nothing before the first answer");
+
+    dc.set("b");
+    settle().await;
+    // The newer request answers first; the older one's late answer must not replace it.
+    answer("b", "list of b");
+    settle().await;
+    assert_eq!(loader.get_untracked().as_deref(), Some("list of b"));
+    answer("a", "list of a");
+    settle().await;
+    assert_eq!(loader.get_untracked().as_deref(), Some("list of b"), "an overtaken answer is dropped");
+
+    // Asking again keeps the last answer on screen until the new one comes.
+    loader.refetch();
+    settle().await;
+    assert_eq!(loader.get_untracked().as_deref(), Some("list of b"));
+    answer("b", "list of b, again");
+    settle().await;
+    assert_eq!(loader.get_untracked().as_deref(), Some("list of b, again"));
+
+    // An answer that is already there is taken in the same turn, before anything renders.
+    let ready = owner.with(|| Loader::new(|| async { 7 }));
+    assert_eq!(ready.get_untracked(), Some(7));
+    drop(owner);
+}

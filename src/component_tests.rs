@@ -136,7 +136,8 @@ async fn loader_keeps_the_latest_answer_and_takes_a_ready_one_at_once() {
     let owner = Owner::new();
     let dc = RwSignal::new("a");
     // The requests still waiting for an answer, by the data centre they asked for.
-    let waiting: Rc<RefCell<Vec<(&str, oneshot::Sender<String>)>>> = Rc::default();
+    type Waiting = Vec<(&'static str, oneshot::Sender<String>)>;
+    let waiting: Rc<RefCell<Waiting>> = Rc::default();
     let loader = owner.with(|| {
         let waiting = waiting.clone();
         Loader::new(move || {

@@ -5,13 +5,14 @@
 // - boot.js (from assets/boot.js): starts the console's own page from the hashed files (no inline
 //   script: the CSP has no 'unsafe-inline') and asks for the key list while the wasm loads; and
 //   index.html asks for the JS glue, the snippets it imports and the wasm at once (preload);
-// - the JS glue and its snippets minified (terser), without the wasm-streams classes whose wasm
-//   side wasm-opt drops (index.html);
+// - the JS glue and its snippets minified, the names between glue and wasm shortened in both
+//   (scripts/minify-glue.mjs);
 // - a .br (quality 11) and a .gz (level 9) of every text or wasm file, served as they are.
 import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { minify } from "terser";
+import { minifyGlue } from "./minify-glue.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error("no staging directory (TRUNK_STAGING_DIR)");
@@ -36,10 +37,11 @@ writeFileSync(
     `}\n`,
 );
 if (dts) {
-  // Without the wasm-streams classes the glue no longer exports (below).
+  // Without the wasm-streams classes the glue no longer exports, and without the wasm's exports
+  // that get short names (both below).
   const types = readFileSync(join(dir, dts), "utf8")
     .replace(/^export class IntoUnderlying\w+ \{\n[\s\S]*?^\}\n\n?/gm, "")
-    .replace(/^\s*readonly \w*intounderlying\w*:.*\n/gm, "");
+    .replace(/^\s*readonly (\w*intounderlying\w*|__wbg_\w+|__wbindgen_\w+|__externref_\w+|wasm_bindgen_\w+):.*\n/gm, "");
   writeFileSync(join(dir, dts), types);
   copyFileSync(join(dir, dts), join(dir, "keys-console.d.ts"));
 }
@@ -69,19 +71,15 @@ html = html.replace(
 );
 writeFileSync(indexPath, html);
 
-// The glue and its snippets, minified: 58 → 26 KB raw, 7.8 → 6.2 KB brotli (issue 10). The same
-// input always gives the same output, so trunk's content hash in the name still names the content.
-// server_fn's wasm-streams classes lose their export (wasm-opt dropped their wasm side), so the
-// minifier drops them; the one comment kept tells TypeScript where the glue's types are.
-const unused = /^export class (IntoUnderlying\w+)/gm;
-for (const p of [join(dir, js), ...snippets.map((s) => join(dir, s))]) {
-  const source = readFileSync(p, "utf8").replace(unused, "class $1");
-  const out = await minify(source, {
-    module: true,
-    compress: { passes: 2 },
-    format: { comments: /@ts-self-types/ },
-  });
-  writeFileSync(p, out.code);
+// The glue minified together with the wasm (scripts/minify-glue.mjs: 58 → 16 KB raw, 7.8 → 3.7 KB
+// brotli, and 2.8 KB brotli off the wasm), and the snippets minified.
+{
+  const { code, wasm: renamed } = await minifyGlue(readFileSync(join(dir, js), "utf8"), readFileSync(join(dir, wasm)));
+  writeFileSync(join(dir, js), code);
+  writeFileSync(join(dir, wasm), renamed);
+  for (const p of snippets.map((s) => join(dir, s))) {
+    writeFileSync(p, (await minify(readFileSync(p, "utf8"), { module: true })).code);
+  }
 }
 
 // Precompressed copies of every file worth compressing.

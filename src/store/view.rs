@@ -2,10 +2,11 @@
 //! the URL as far as the [`UrlMode`] allows (see `state::view`): a change writes the address with
 //! `history.pushState`/`replaceState`, Back and Forward (`popstate`) read it back.
 //!
-//! Typing in the search box writes the address a moment after the table shows it (`WRITE_AFTER`):
-//! a history write costs the main thread about a millisecond, which would otherwise stand between
-//! each keystroke and the table, and a run of keystrokes makes one write. A change that makes a
-//! new history entry (a tab, a sort, a page) writes it at once, so Back always steps through it.
+//! A history write costs the main thread one to two milliseconds, so it never stands between a
+//! change and the table that shows it: typing in the search box writes the address a moment after
+//! the table shows it (`WRITE_AFTER`), once for a run of keystrokes; a change that makes a new
+//! history entry (a tab, a sort, a page) writes it in the next task, and before any later change,
+//! so Back always steps through it.
 
 use crate::browser::url;
 use crate::state::view::{view_from, with_view, UrlMode};
@@ -38,19 +39,19 @@ pub struct View {
     pub key: Memo<Option<String>>,
     source: RwSignal<ViewState>,
     mode: UrlMode,
-    /// A replacement (typing) not yet written to the address.
-    unwritten: StoredValue<bool>,
+    /// A change not yet written to the address, and how it enters the history.
+    unwritten: StoredValue<Option<History>>,
 }
 
 impl View {
     /// The view of the page's URL under `mode`. Listens to Back/Forward until its owner is gone.
     pub fn new(mode: UrlMode) -> View {
         let source = RwSignal::new(view_from(&url::search(), mode));
-        let unwritten = StoredValue::new(false);
+        let unwritten = StoredValue::new(None);
         if mode != UrlMode::Off {
             let back = window_event_listener(leptos::ev::popstate, move |_| {
                 // The browser moved: a change not yet written belongs to the page left.
-                unwritten.try_set_value(false);
+                unwritten.try_set_value(None);
                 source.try_set(view_from(&url::search(), mode));
             });
             on_cleanup(move || back.remove());
@@ -66,37 +67,29 @@ impl View {
         self.source.get_untracked()
     }
 
-    /// Changes the view from what it is now, and writes it to the URL as the mode allows. A new
-    /// entry is written at once, so Back always steps back through it; a replacement (typing in
-    /// the search box) a moment later, once for a run of keystrokes.
+    /// Changes the view from what it is now, and writes it to the URL as the mode allows: a new
+    /// entry in the next task, a replacement (typing in the search box) a moment later, once for a
+    /// run of keystrokes. What is still unwritten is written before a new entry, into the entry
+    /// it belongs to.
     pub fn update(&self, history: History, change: impl FnOnce(&mut ViewState)) {
         if history == History::Push {
-            // A search still to be written goes into the entry it belongs to first.
             self.write();
         }
         let mut to = self.source.get_untracked();
         change(&mut to);
-        if self.mode != UrlMode::Off {
-            match history {
-                History::Push => url::set_search(&with_view(&url::search(), &to, self.mode), true),
-                History::Replace => {
-                    if !self.unwritten.get_value() {
-                        let view = *self;
-                        set_timeout(move || view.write(), WRITE_AFTER);
-                    }
-                    self.unwritten.set_value(true);
-                }
-            }
+        if self.mode != UrlMode::Off && self.unwritten.get_value().is_none() {
+            let view = *self;
+            let after = if history == History::Push { std::time::Duration::ZERO } else { WRITE_AFTER };
+            set_timeout(move || view.write(), after);
+            self.unwritten.set_value(Some(history));
         }
         self.source.set(to);
     }
 
-    /// Writes a replacement not yet written, if any (also after the console is gone: then nothing).
+    /// Writes a change not yet written, if any (also after the console is gone: then nothing).
     fn write(&self) {
-        if self.unwritten.try_update_value(std::mem::take) != Some(true) {
-            return;
-        }
+        let Some(Some(history)) = self.unwritten.try_update_value(std::mem::take) else { return };
         let Some(view) = self.source.try_get_untracked() else { return };
-        url::set_search(&with_view(&url::search(), &view, self.mode), false);
+        url::set_search(&with_view(&url::search(), &view, self.mode), history == History::Push);
     }
 }

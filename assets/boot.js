@@ -40,5 +40,10 @@ function askForKeysEarly(el) {
   }));
   response.catch(() => {}); // An abort or a failure is the console's to report, if it takes it.
   // The token stays in this closure: the console asks whether it is the one it would send.
-  el.ukEarlyKeys = { url, response, controller, sentWith: (t) => t === (token || null) };
+  const offer = { url, response, controller, sentWith: (t) => t === (token || null) };
+  // Once read, the answer is left here too: the console then takes it in the turn it starts in,
+  // and its first drawing already has the rows (a promise answers a turn later, after a first
+  // drawing with a loading table).
+  response.then((read) => (offer.read = read), () => {});
+  el.ukEarlyKeys = offer;
 }

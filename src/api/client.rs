@@ -47,6 +47,9 @@ impl fmt::Debug for TokenSource {
 struct Sent {
     id: u64,
     promise: js_sys::Promise,
+    /// What `promise` resolved to, when that is known already (the page's early key list, read
+    /// before the console started): taken without waiting for a turn of the event loop.
+    read: Option<JsValue>,
     /// Its timeout fired (and aborted it).
     timed_out: Rc<Cell<bool>>,
 }
@@ -83,6 +86,8 @@ pub struct EarlyKeys {
     controller: AbortController,
     /// Whether it went out with this token (the token itself stays in the page's closure).
     sent_with: js_sys::Function,
+    /// The answer read to the end, once it is (what `response` resolved to).
+    read: Option<JsValue>,
 }
 
 fn property(obj: &JsValue, name: &str) -> Option<JsValue> {
@@ -99,6 +104,7 @@ impl EarlyKeys {
             response: property(&offer, "response")?.dyn_into().ok()?,
             controller: property(&offer, "controller")?.dyn_into().ok()?,
             sent_with: property(&offer, "sentWith")?.dyn_into().ok()?,
+            read: property(&offer, "read"),
         })
     }
 
@@ -272,14 +278,17 @@ impl ApiClient {
             .ok()
         };
         self.0.in_flight.borrow_mut().push(InFlight { id, controller, timer });
-        Sent { id, promise, timed_out }
+        Sent { id, promise, read: None, timed_out }
     }
 
     /// Waits for the answer of a sent request: its status and body. The request leaves the
     /// in-flight list whatever happens.
     async fn finish(&self, sent: Sent) -> Result<(u16, Vec<u8>), ApiError> {
         let result = async {
-            let answer = JsFuture::from(sent.promise).await.map_err(network)?;
+            let answer = match sent.read {
+                Some(read) => read,
+                None => JsFuture::from(sent.promise).await.map_err(network)?,
+            };
             match answer.dyn_into::<web_sys::Response>() {
                 Ok(resp) => {
                     let status = resp.status();
@@ -324,7 +333,8 @@ impl ApiClient {
         let Some(offer) = EarlyKeys::take_from(el) else { return };
         match self.known_token() {
             Some(token) if !self.0.closed.get() && offer.went_out_with(token) => {
-                let sent = self.register(offer.response, offer.controller);
+                let mut sent = self.register(offer.response, offer.controller);
+                sent.read = offer.read;
                 *self.0.early.borrow_mut() = Some((offer.url, sent));
             }
             _ => offer.controller.abort(),

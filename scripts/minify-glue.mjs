@@ -5,8 +5,8 @@
 // - the glue is minified (terser);
 // - the names the glue and the wasm call each other by (`__wbg_setAttribute_f75317b2b5cabfb4`,
 //   `__wbindgen_malloc`, the closure adapters' 200-character names…) become short ones, the same in
-//   both. They are 190 names of which each carries a random-looking 16-digit hash, written once in the
-//   wasm and once in the glue: 4.7 KB of the brotli'd console.
+//   both. About 190 names, most with a random-looking 16-digit hash, each written once in the wasm
+//   and once in the glue: 5.1 KB of the brotli'd console (glue 6.2 → 3.7 KB, wasm −2.6 KB).
 // Same input, same output: trunk's content hash in the file names still names the content.
 import { minify } from "terser";
 

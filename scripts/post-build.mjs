@@ -72,7 +72,7 @@ html = html.replace(
 writeFileSync(indexPath, html);
 
 // The glue minified together with the wasm (scripts/minify-glue.mjs: 58 → 16 KB raw, 7.8 → 3.7 KB
-// brotli, and 2.8 KB brotli off the wasm), and the snippets minified.
+// brotli, and 2.6 KB brotli off the wasm), and the snippets minified.
 {
   const { code, wasm: renamed } = await minifyGlue(readFileSync(join(dir, js), "utf8"), readFileSync(join(dir, wasm)));
   writeFileSync(join(dir, js), code);

@@ -174,5 +174,19 @@ async fn loader_keeps_the_latest_answer_and_takes_a_ready_one_at_once() {
     // An answer that is already there is taken in the same turn, before anything renders.
     let ready = owner.with(|| Loader::new(|| async { 7 }));
     assert_eq!(ready.get_untracked(), Some(7));
+
+    // A signal the request reads once under way does not make it ask again; one `fetch` reads does.
+    let (asked, inside) = (Rc::new(std::cell::Cell::new(0)), RwSignal::new(0));
+    let counted = owner.with(|| {
+        let asked = asked.clone();
+        Loader::new(move || {
+            asked.set(asked.get() + 1);
+            async move { inside.get() }
+        })
+    });
+    assert_eq!(counted.get_untracked(), Some(0));
+    inside.set(1);
+    settle().await;
+    assert_eq!(asked.get(), 1, "asked again for a signal only the request read");
     drop(owner);
 }

@@ -26,7 +26,7 @@ impl<T> Clone for Loader<T> {
 impl<T> Copy for Loader<T> {}
 
 impl<T: Send + Sync + 'static> Loader<T> {
-    /// Calls `fetch` now and again whenever a signal it read (before its first `.await`) changes.
+    /// Calls `fetch` now and again whenever a signal it read changes (its own body, not the future's).
     pub fn new<Fut: Future<Output = T> + 'static>(fetch: impl Fn() -> Fut + 'static) -> Self {
         Self::boxed(Box::new(move || Box::pin(fetch())))
     }
@@ -42,10 +42,10 @@ impl<T: Send + Sync + 'static> Loader<T> {
             again.track();
             let run = latest.get_value().wrapping_add(1);
             latest.set_value(run);
+            // What `fetch` reads decides when to ask again; what the request reads once under way does not.
             let mut request = fetch();
-            if let Poll::Ready(answer) =
-                request.as_mut().poll(&mut Context::from_waker(futures::task::noop_waker_ref()))
-            {
+            let now = untrack(|| request.as_mut().poll(&mut Context::from_waker(futures::task::noop_waker_ref())));
+            if let Poll::Ready(answer) = now {
                 set.set(Some(answer));
                 return;
             }

@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, exist
 import { join, relative, sep } from "node:path";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { minify } from "terser";
-import { minifyGlue } from "./minify-glue.mjs";
+import { minifyGlue, trimTypes } from "./minify-glue.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error("no staging directory (TRUNK_STAGING_DIR)");
@@ -37,12 +37,8 @@ writeFileSync(
     `}\n`,
 );
 if (dts) {
-  // Without the wasm-streams classes the glue no longer exports, and without the wasm's exports
-  // that get short names (both below).
-  const types = readFileSync(join(dir, dts), "utf8")
-    .replace(/^export class IntoUnderlying\w+ \{\n[\s\S]*?^\}\n\n?/gm, "")
-    .replace(/^\s*readonly (\w*intounderlying\w*|__wbg_\w+|__wbindgen_\w+|__externref_\w+|wasm_bindgen_\w+):.*\n/gm, "");
-  writeFileSync(join(dir, dts), types);
+  // To match the glue as minifyGlue leaves it (below).
+  writeFileSync(join(dir, dts), trimTypes(readFileSync(join(dir, dts), "utf8")));
   copyFileSync(join(dir, dts), join(dir, "keys-console.d.ts"));
 }
 const bootTemplate = readFileSync(new URL("../assets/boot.js", import.meta.url), "utf8");

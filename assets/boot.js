@@ -38,12 +38,11 @@ function askForKeysEarly(el) {
     status: r.status,
     body: await r.arrayBuffer(),
   }));
-  response.catch(() => {}); // An abort or a failure is the console's to report, if it takes it.
   // The token stays in this closure: the console asks whether it is the one it would send.
   const offer = { url, response, controller, sentWith: (t) => t === (token || null) };
-  // Once read, the answer is left here too: the console then takes it in the turn it starts in,
-  // and its first drawing already has the rows (a promise answers a turn later, after a first
-  // drawing with a loading table).
+  // Once read, the answer is left here too: the console takes it in the turn it starts in and builds
+  // the page once, with its rows (a promise answers a turn later: the page would be built first and
+  // its table put in after). An abort or a failure is the console's to report, if it takes it.
   response.then((read) => (offer.read = read), () => {});
   el.ukEarlyKeys = offer;
 }

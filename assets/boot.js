@@ -1,10 +1,13 @@
 // Starts the console's own page (index.html). scripts/post-build.mjs fills in this build's hashed
 // file names and writes it to dist/boot.js; hosts that embed the console never load it.
 //
-// The key list is asked for first, while the glue and the wasm load and compile, and left on the
-// mount element for the console to take. The console takes it only if it is exactly the request it
-// would send itself (same URL, same token); otherwise it aborts it and sends its own. So a mistake
-// here costs one request, never a wrong list.
+// In order, while the glue and the wasm load and compile:
+// 1. The key list is asked for and left on the mount element for the console to take. The console
+//    takes it only if it is exactly the request it would send itself (same URL, same token);
+//    otherwise it aborts it and sends its own. So a mistake here costs one request, never a wrong list.
+// 2. The glue and the wasm are started; if they fail, the page says so.
+// 3. A `#token=…` leaves the address bar.
+const TOKEN_STORAGE_KEY = "utho-keys-console.api-token"; // src/config.rs
 const el = document.querySelector("[data-utho-keys-console]");
 if (el) {
   try {
@@ -13,7 +16,47 @@ if (el) {
     // The console sends its own request.
   }
 }
-import("./__GLUE__").then(({ default: init }) => init({ module_or_path: new URL("./__WASM__", import.meta.url) }));
+import("./__GLUE__")
+  .then(({ default: init }) => init({ module_or_path: new URL("./__WASM__", import.meta.url) }))
+  .catch(() => el?.replaceChildren(...failed()));
+if (el) {
+  try {
+    tokenOutOfAddress(el);
+  } catch {
+    // No sessionStorage: the console does it when it starts and keeps the token in memory.
+  }
+}
+
+// What the page says when the console's own files do not arrive or do not start (a blank page
+// would say nothing).
+function failed() {
+  const h1 = document.createElement("h1");
+  h1.className = "uk-standalone__title";
+  h1.textContent = "Object Storage";
+  const p = document.createElement("p");
+  p.className = "uk-standalone__failed";
+  p.setAttribute("role", "alert");
+  p.textContent = "The access-key console could not load. Check your connection, then reload the page.";
+  return [h1, p];
+}
+
+// Mirrors take_token_from_url (src/config.rs): a `#token=…` leaves the address bar (history, a copied
+// link) and is kept in sessionStorage for this tab, where the console then finds it. Done here, it
+// leaves even if the console never starts, and the two trips to the browser it takes (1–10 ms on a
+// busy machine) fall while the wasm is still on its way, not in the task that draws the page.
+function tokenOutOfAddress(el) {
+  if (el.getAttribute("data-token")) return; // the console never reads the fragment then
+  const token = tokenFromFragment(location.hash);
+  if (!token) return;
+  sessionStorage.setItem(TOKEN_STORAGE_KEY, token);
+  history.replaceState(null, "", location.pathname + location.search);
+}
+
+// token_from_fragment (src/config.rs): the raw text after the first `token=`, not URL-decoded.
+function tokenFromFragment(hash) {
+  const part = hash.replace(/^#+/, "").split("&").find((p) => p.startsWith("token="));
+  return part?.slice(6) || null;
+}
 
 // Mirrors Config::from_element and take_token_from_url (src/config.rs) for the common cases only;
 // the console checks the result (ApiClient::offer_early_keys and list_keys, src/api/client.rs).
@@ -25,8 +68,7 @@ function askForKeysEarly(el) {
   if ((param("tab") ?? "keys") !== "keys") return;
   const dc = param("dc") || attr("data-dc");
   if (!dc) return;
-  const fragment = new URLSearchParams(location.hash.slice(1)).get("token");
-  const token = attr("data-token") || fragment || sessionStorage.getItem("utho-keys-console.api-token"); // TOKEN_STORAGE_KEY
+  const token = attr("data-token") || tokenFromFragment(location.hash) || sessionStorage.getItem(TOKEN_STORAGE_KEY);
   let base = attr("data-api-base") ?? "/v2/";
   if (!base.endsWith("/")) base += "/";
   const url = `${base}objectstorage/${encodeURIComponent(dc)}/accesskeys`;

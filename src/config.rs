@@ -167,6 +167,9 @@ impl Config {
 
 /// Takes `#token=…` out of the address bar (so it is not in history or a copied link) and keeps it
 /// in sessionStorage for this tab; falls back to what an earlier load of this tab kept.
+/// On the console's own page boot.js has usually done the first part already (assets/boot.js,
+/// `tokenOutOfAddress`): then this finds the token in sessionStorage. Without sessionStorage,
+/// boot.js leaves the address to this, which keeps the token in memory.
 fn take_token_from_url() -> Option<String> {
     let window = web_sys::window()?;
     let storage = window.session_storage().ok().flatten();

@@ -1,4 +1,5 @@
-import { test, expect, createKeyByApi, drawer, listKeys, openConsole, uniqueName } from "./helpers";
+import { TOKEN } from "../playwright.config";
+import { test, expect, createKeyByApi, drawer, listKeys, openConsole, uniqueName, TOKEN_STORAGE_KEY, expectNoViolations } from "./helpers";
 
 test("an invalid name shows what to change and creates nothing", async ({ page, request }) => {
   await openConsole(page);
@@ -110,4 +111,32 @@ test("a refused token says what to do", async ({ page }) => {
   await expect(page.getByTestId("load-error")).toContainText("The session or API token was refused");
   // One place notices a refused token, whichever request met it, and says so at the top.
   await expect(page.getByTestId("token-refused")).toContainText("The session or API token was refused");
+});
+
+test("when the console itself cannot load, the page says so and the API token still leaves the address bar", async ({ page }) => {
+  // The wasm never arrives: only the page's small start script runs.
+  await page.route("**/*.wasm", (route) => route.abort("connectionrefused"));
+  await page.goto(`/#token=${TOKEN}`);
+  await expect(page.getByRole("alert")).toHaveText(
+    "The access-key console could not load. Check your connection, then reload the page.",
+  );
+  await expectNoViolations(page, "the page when the console cannot load");
+  expect(page.url()).not.toContain("token");
+  // Kept for this tab, where the console looks for it once it loads.
+  expect(await page.evaluate((k) => sessionStorage.getItem(k), TOKEN_STORAGE_KEY)).toBe(TOKEN);
+});
+
+test("with sessionStorage refusing writes, the token still leaves the address bar and the keys load", async ({ page, request }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  const name = uniqueName("e2e-nostore");
+  await createKeyByApi(request, name);
+  await openConsole(page, `?q=${name}`);
+  expect(page.url()).not.toContain("token");
+  // The token was kept in memory instead: the list is asked for with it.
+  await expect(page.getByTestId("key-row")).toHaveCount(1);
+  await expect(page.getByTestId("key-row")).toContainText(name);
 });

@@ -1,5 +1,7 @@
 // Starts the console's own page (index.html). scripts/post-build.mjs fills in this build's hashed
-// file names and writes it to dist/boot.js; hosts that embed the console never load it.
+// file names and puts it inline in dist/index.html (the server's CSP allows it by its hash); hosts
+// that embed the console never run it. Inline, its relative URLs would follow the page's path
+// (/keys/abc): the files are named from the root.
 //
 // In order, while the glue and the wasm load and compile:
 // 1. The key list is asked for and left on the mount element for the console to take. The console
@@ -16,8 +18,8 @@ if (el) {
     // The console sends its own request.
   }
 }
-import("./__GLUE__")
-  .then(({ default: init }) => init({ module_or_path: new URL("./__WASM__", import.meta.url) }))
+import("/__GLUE__")
+  .then(({ default: init }) => init({ module_or_path: "/__WASM__" }))
   .catch(() => el?.replaceChildren(...failed()));
 if (el) {
   try {

@@ -2,9 +2,10 @@
 // - keys-console.js: a stable module a host imports, re-exporting the content-hashed one (and
 //   keys-console.d.ts beside it), so a host's import never changes while every hashed file can be
 //   cached for a year;
-// - boot.js (from assets/boot.js, minified): starts the console's own page from the hashed files
-//   (no inline script: the CSP has no 'unsafe-inline') and asks for the key list while the wasm
-//   loads; and index.html asks for the JS glue, the snippets it imports and the wasm at once (preload);
+// - index.html: assets/boot.js, minified, inline in the page (it starts the console from the hashed
+//   files and asks for the key list while the wasm loads; inline, it runs without waiting for one more
+//   file, and the server's CSP allows it by its hash: crates/server/src/console.rs), and the JS glue,
+//   the snippets it imports and the wasm asked for at once (preload);
 // - the JS glue and its snippets minified, the names between glue and wasm shortened in both
 //   (scripts/minify-glue.mjs);
 // - a .br (quality 11) and a .gz (level 9) of every text or wasm file, served as they are.
@@ -43,8 +44,8 @@ if (dts) {
 }
 const bootTemplate = readFileSync(new URL("../assets/boot.js", import.meta.url), "utf8");
 // Minified: it is on every first load of the page (4.6 → 1.7 KB raw, 0.7 KB brotli).
-const boot = bootTemplate.replace("__GLUE__", js).replace("__WASM__", wasm);
-writeFileSync(join(dir, "boot.js"), (await minify(boot, { module: true })).code);
+const boot = (await minify(bootTemplate.replace("__GLUE__", js).replace("__WASM__", wasm), { module: true })).code;
+if (/<\/script|<!--/i.test(boot)) throw new Error("post-build: boot.js cannot be put inline: it holds </script or <!--");
 
 const walk = (d) =>
   readdirSync(d).flatMap((f) => {
@@ -65,8 +66,9 @@ html = html.replace(
   `<link rel="modulepreload" href="/${js}" />\n    ` +
     snippets.map((p) => `<link rel="modulepreload" href="/${p}" />\n    `).join("") +
     `<link rel="preload" href="/${wasm}" as="fetch" type="application/wasm" crossorigin />\n    ` +
-    `<script type="module" src="/boot.js"></script>`,
+    `<script type="module">${boot}</script>`,
 );
+if (!html.includes(boot)) throw new Error("post-build: index.html has no <script type=\"module\" src=\"/boot.js\"> to put boot.js in");
 writeFileSync(indexPath, html);
 
 // The glue minified together with the wasm (scripts/minify-glue.mjs: 58 → 16 KB raw, 7.8 → 3.7 KB
@@ -90,4 +92,4 @@ for (const p of walk(dir)) {
   writeFileSync(`${p}.gz`, gzipSync(body, { level: 9 }));
   count++;
 }
-console.log(`post-build: ${relative(process.cwd(), dir)}: stable keys-console.js -> ${js}, boot.js, preloads, ${count} files precompressed`);
+console.log(`post-build: ${relative(process.cwd(), dir)}: stable keys-console.js -> ${js}, boot.js inline, preloads, ${count} files precompressed`);

@@ -2,13 +2,17 @@
 //! next to them when the browser takes them, so nothing is compressed per request), the SPA's
 //! `index.html` for extension-less paths, a real `robots.txt`, and a hint page when the console is
 //! not built. Files whose name carries a content hash are cached for a year; everything else
-//! (the page, the stable `keys-console.js` a host imports) is revalidated on every load.
+//! (the page, the stable `keys-console.js` a host imports) is revalidated on every load. A page's
+//! own inline scripts run under the CSP by their hash ([`page_csp`]); nothing else inline does.
 
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
+use base64::{engine::general_purpose::STANDARD as BASE64, Engine};
+use sha2::{Digest, Sha256};
+use std::path::Path;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -47,6 +51,46 @@ fn cache_control(path: &str, res: &mut Response) {
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
 }
 
+/// The CSP of an HTML page: the server's ([`crate::CSP`]) with each inline `<script>` of the page
+/// allowed by its SHA-256. The console's page starts from one (assets/boot.js, put inline by the
+/// build so the key list is asked for without waiting for one more file); `'unsafe-inline'` stays out.
+pub fn page_csp(html: &str) -> String {
+    let hashes: String =
+        inline_scripts(html).map(|s| format!(" 'sha256-{}'", BASE64.encode(Sha256::digest(s)))).collect();
+    let scripts = "script-src 'self' 'wasm-unsafe-eval'";
+    crate::CSP.replacen(scripts, &format!("{scripts}{hashes}"), 1)
+}
+
+/// The text of each `<script>` without a `src`, as a browser hashes it (the page is ours: lower-case
+/// tags, no `<script` in a comment).
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    let mut rest = html;
+    std::iter::from_fn(move || loop {
+        let tag_start = rest.find("<script")?;
+        let tag_len = rest[tag_start..].find('>')?;
+        let tag = &rest[tag_start..tag_start + tag_len];
+        let body = &rest[tag_start + tag_len + 1..];
+        let end = body.find("</script")?;
+        rest = &body[end..];
+        if !tag.contains(" src=") {
+            return Some(&body[..end]);
+        }
+    })
+}
+
+/// Sets a page's CSP from the file it was served from; if that cannot be read, the server's stays.
+async fn set_page_csp(file: &Path, res: &mut Response) {
+    if let Ok(html) = tokio::fs::read_to_string(file).await {
+        if let Ok(value) = HeaderValue::from_str(&page_csp(&html)) {
+            res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+}
+
+fn is_html(res: &Response) -> bool {
+    res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"))
+}
+
 fn text(status: StatusCode, body: &'static str) -> Response {
     (status, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
@@ -68,6 +112,11 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
         return text(StatusCode::OK, ROBOTS);
     }
     let index = dist.join("index.html");
+    // The file a page at this path comes from (ServeDir's rule: a directory's index.html).
+    let page_file = match dist.join(path.trim_start_matches('/')) {
+        dir if path.ends_with('/') => dir.join("index.html"),
+        file => file,
+    };
     if !index.is_file() && readable && !has_extension(&path) {
         return text(StatusCode::OK, NOT_BUILT);
     }
@@ -84,7 +133,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     if res.status() == StatusCode::NOT_FOUND {
         if readable && !has_extension(&path) {
             // A console route such as /keys/abc: the SPA decides what to show.
-            let mut page = ServeFile::new(index)
+            let mut page = ServeFile::new(&index)
                 .precompressed_br()
                 .precompressed_gzip()
                 .oneshot(retry)
@@ -92,6 +141,9 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
                 .map(|r| r.map(Body::new).into_response())
                 .unwrap_or_else(|e| match e {});
             cache_control("/index.html", &mut page);
+            if is_html(&page) {
+                set_page_csp(&index, &mut page).await;
+            }
             return page;
         }
         return text(StatusCode::NOT_FOUND, "Not found.\n");
@@ -99,12 +151,31 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
         cache_control(&path, &mut res);
     }
+    if res.status().is_success() && is_html(&res) {
+        set_page_csp(&page_file, &mut res).await;
+    }
     res.into_response()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{has_extension, is_api_path, is_hashed};
+    use super::{has_extension, inline_scripts, is_api_path, is_hashed, page_csp};
+
+    #[test]
+    fn a_page_csp_allows_its_own_inline_scripts_by_hash() {
+        let page = "<head><script type=\"module\" src=\"/app.js\"></script><script type=\"module\">abc</script>\
+                    </head><body><script></script></body>";
+        assert_eq!(inline_scripts(page).collect::<Vec<_>>(), ["abc", ""]);
+        let csp = page_csp(page);
+        // sha256("abc") and sha256(""), base64: known values, not computed here.
+        assert!(csp.starts_with(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' \
+             'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=' \
+             'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; style-src 'self';"
+        ));
+        assert!(!csp.contains("unsafe-inline"));
+        assert_eq!(page_csp("<p>no scripts</p><script src=\"/a.js\"></script>"), crate::CSP);
+    }
 
     #[test]
     fn api_paths_in_any_case() {

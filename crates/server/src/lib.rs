@@ -153,7 +153,8 @@ pub fn app(state: AppState) -> Router {
         // Static files come precompressed; API answers are compressed at the fastest level, which
         // keeps a 10,000-key list's compression from costing more than building it.
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
-        .layer(header(header::CONTENT_SECURITY_POLICY, CSP))
+        // A page of the console's may have set its own (console::page_csp: this one and its inline scripts).
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header(header::REFERRER_POLICY, "no-referrer"))
         .layer(middleware::from_fn(guard::limits))

@@ -245,6 +245,32 @@ async fn console_files_spa_fallback_and_headers() {
 }
 
 #[tokio::test]
+async fn a_page_with_an_inline_script_allows_exactly_that_script() {
+    let dir = tempdir();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(dist.join("embed")).unwrap();
+    let page = "<!doctype html><html><head><script type=\"module\">abc</script>\
+                <script type=\"module\" src=\"/app.js\"></script></head><body></body></html>\n";
+    std::fs::write(dist.join("index.html"), page).unwrap();
+    std::fs::write(dist.join("embed/index.html"), INDEX).unwrap();
+    let server = Server::new(dir.path());
+    // sha256("abc") in base64, a known value.
+    let with_hash =
+        CSP.replace("'wasm-unsafe-eval';", "'wasm-unsafe-eval' 'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=';");
+    for path in ["/", "/index.html", "/keys/R8fK2pQm/buckets"] {
+        let res = get_page(&server, path).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(res.headers()["content-security-policy"], with_hash.as_str(), "{path}");
+    }
+    // Another page, without inline scripts, and the API keep the server's own.
+    let res = get_page(&server, "/embed/").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-security-policy"], CSP);
+    let res = server.api(Method::GET, "/v2/objectstorage/innoida/accesskeys").send().await.unwrap();
+    assert_eq!(res.headers()["content-security-policy"], CSP);
+}
+
+#[tokio::test]
 async fn robots_txt_from_dist_wins() {
     let dir = tempdir();
     let dist = dir.path().join("dist");

@@ -78,17 +78,19 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Sets a page's CSP from the file it was served from; if that cannot be read, the server's stays.
+/// Sets the CSP of a page (an `.html` file) from the file; if that cannot be read, the server's stays.
+/// A 304 gets it too: the browser keeps the headers of a 304 with the page it has cached, so a
+/// reload would otherwise run the cached page under a policy without its script's hash.
 async fn set_page_csp(file: &Path, res: &mut Response) {
+    let served = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
+    if !served || file.extension().is_none_or(|e| e != "html") {
+        return;
+    }
     if let Ok(html) = tokio::fs::read_to_string(file).await {
         if let Ok(value) = HeaderValue::from_str(&page_csp(&html)) {
             res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
         }
     }
-}
-
-fn is_html(res: &Response) -> bool {
-    res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"))
 }
 
 fn text(status: StatusCode, body: &'static str) -> Response {
@@ -141,9 +143,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
                 .map(|r| r.map(Body::new).into_response())
                 .unwrap_or_else(|e| match e {});
             cache_control("/index.html", &mut page);
-            if is_html(&page) {
-                set_page_csp(&index, &mut page).await;
-            }
+            set_page_csp(&index, &mut page).await;
             return page;
         }
         return text(StatusCode::NOT_FOUND, "Not found.\n");
@@ -151,9 +151,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
         cache_control(&path, &mut res);
     }
-    if res.status().is_success() && is_html(&res) {
-        set_page_csp(&page_file, &mut res).await;
-    }
+    set_page_csp(&page_file, &mut res).await;
     res.into_response()
 }
 

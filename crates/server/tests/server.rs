@@ -261,6 +261,11 @@ async fn a_page_with_an_inline_script_allows_exactly_that_script() {
         let res = get_page(&server, path).await;
         assert_eq!(res.status(), StatusCode::OK, "{path}");
         assert_eq!(res.headers()["content-security-policy"], with_hash.as_str(), "{path}");
+        // A reload revalidates the page: the 304's headers replace the cached ones, CSP included.
+        let validator = res.headers().get("last-modified").expect("a Last-Modified to revalidate with").clone();
+        let res = server.anon(Method::GET, path).header("if-modified-since", validator).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_MODIFIED, "{path}");
+        assert_eq!(res.headers()["content-security-policy"], with_hash.as_str(), "{path} (304)");
     }
     // Another page, without inline scripts, and the API keep the server's own.
     let res = get_page(&server, "/embed/").await;

@@ -61,9 +61,12 @@ html = html.replace(/\s*<link data-trunk rel="rust"[^>]*>/, "");
 const snippets = existsSync(join(dir, "snippets"))
   ? walk(join(dir, "snippets")).filter((p) => p.endsWith(".js")).map((p) => relative(dir, p).split(sep).join("/"))
   : [];
+// A function, not a string, as the replacement: minified code may hold `$&` or `$'`, which a
+// replacement string would expand.
 html = html.replace(
   /<script type="module" src="\/boot\.js"><\/script>/,
-  `<link rel="modulepreload" href="/${js}" />\n    ` +
+  () =>
+    `<link rel="modulepreload" href="/${js}" />\n    ` +
     snippets.map((p) => `<link rel="modulepreload" href="/${p}" />\n    `).join("") +
     `<link rel="preload" href="/${wasm}" as="fetch" type="application/wasm" crossorigin />\n    ` +
     `<script type="module">${boot}</script>`,

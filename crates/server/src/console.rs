@@ -114,11 +114,6 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
         return text(StatusCode::OK, ROBOTS);
     }
     let index = dist.join("index.html");
-    // The file a page at this path comes from (ServeDir's rule: a directory's index.html).
-    let page_file = match dist.join(path.trim_start_matches('/')) {
-        dir if path.ends_with('/') => dir.join("index.html"),
-        file => file,
-    };
     if !index.is_file() && readable && !has_extension(&path) {
         return text(StatusCode::OK, NOT_BUILT);
     }
@@ -151,7 +146,12 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
         cache_control(&path, &mut res);
     }
-    set_page_csp(&page_file, &mut res).await;
+    // The file this came from, if it is a page (ServeDir's rule: a directory's index.html).
+    let file = match dist.join(path.trim_start_matches('/')) {
+        dir if path.ends_with('/') => dir.join("index.html"),
+        file => file,
+    };
+    set_page_csp(&file, &mut res).await;
     res.into_response()
 }
 

@@ -78,12 +78,21 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The headers of a file served from dist (`path` as asked for, `file` where it came from): its
+/// caching, and for a page its CSP ([`set_page_csp`]). For an answer with the file (a success) and
+/// for a 304: the browser keeps a 304's headers with the copy it has cached.
+async fn file_headers(path: &str, file: &Path, res: &mut Response) {
+    if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
+        cache_control(path, res);
+        set_page_csp(file, res).await;
+    }
+}
+
 /// Sets the CSP of a page (an `.html` file) from the file; if that cannot be read, the server's stays.
-/// A 304 gets it too: the browser keeps the headers of a 304 with the page it has cached, so a
-/// reload would otherwise run the cached page under a policy without its script's hash.
+/// A 304 needs it as much as a 200: a reload would otherwise run the cached page under a policy
+/// without its script's hash.
 async fn set_page_csp(file: &Path, res: &mut Response) {
-    let served = res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED;
-    if !served || file.extension().is_none_or(|e| e != "html") {
+    if file.extension().is_none_or(|e| e != "html") {
         return;
     }
     if let Ok(html) = tokio::fs::read_to_string(file).await {
@@ -137,21 +146,17 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
                 .await
                 .map(|r| r.map(Body::new).into_response())
                 .unwrap_or_else(|e| match e {});
-            cache_control("/index.html", &mut page);
-            set_page_csp(&index, &mut page).await;
+            file_headers("/index.html", &index, &mut page).await;
             return page;
         }
         return text(StatusCode::NOT_FOUND, "Not found.\n");
     }
-    if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
-        cache_control(&path, &mut res);
-    }
-    // The file this came from, if it is a page (ServeDir's rule: a directory's index.html).
+    // The file this came from (ServeDir's rule: a directory's index.html).
     let file = match dist.join(path.trim_start_matches('/')) {
         dir if path.ends_with('/') => dir.join("index.html"),
         file => file,
     };
-    set_page_csp(&file, &mut res).await;
+    file_headers(&path, &file, &mut res).await;
     res.into_response()
 }
 

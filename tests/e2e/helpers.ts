@@ -229,10 +229,13 @@ export async function tabTo(page: Page, target: Locator, max = 40, key = "Tab") 
   throw new Error(`focus never reached ${target}`);
 }
 
-/** Tab and Shift+Tab keep focus inside `container` (a modal dialog). */
+/**
+ * Focus moves into `container` (a modal dialog), then Tab and Shift+Tab keep it inside.
+ * The dialog moves focus in an animation frame after it appears, so the first check waits for it.
+ */
 export async function expectFocusTrapped(page: Page, container: Locator, presses = 12) {
   const inside = () => container.evaluate((el) => el.contains(document.activeElement));
-  expect(await inside(), "focus starts inside the dialog").toBe(true);
+  await expect.poll(inside, { message: "focus moves into the dialog" }).toBe(true);
   for (let i = 0; i < presses; i++) {
     await page.keyboard.press("Tab");
     expect(await inside(), `focus left the dialog after ${i + 1} Tab presses`).toBe(true);

@@ -1,13 +1,12 @@
 // `make bench`: the console against a plain-JavaScript baseline (bench/baseline/), measured in the
 // same run on this machine, in headless Chromium, a fresh browser context per run, runs of the two
-// interleaved; medians and ratios. Each run also opens the page again, in the same tab and in a new
-// one, its files in the browser's cache (a returning visitor; not bars). Plus built sizes, bytes a
-// first load transfers, and the server's list latency. Prints one summary table and writes it to
-// target/bench/summary.md.
+// interleaved; medians and ratios. Plus built sizes, bytes a first load transfers, and the
+// server's list latency. Prints one summary table and writes it to target/bench/summary.md.
 //
 //   node bench/run.mjs            # the full bench: 0, 100, 1,000, 10,000 keys, 15 runs each
-//   node bench/run.mjs --quick    # one run at 100 keys (make test checks the bench still works)
+//   node bench/run.mjs --quick    # one run of each at 100 keys (make test checks the bench still works)
 //
+// BENCH_AGAIN=1 adds a returning visitor's first rows (in the same tab and in a new one; not bars).
 // BENCH_RUNS and BENCH_SIZES change the runs and the list sizes; BENCH_DIST and BENCH_SERVER measure
 // another build (say an older commit's dist/ and server) with this harness and this seeding.
 import { chromium } from "@playwright/test";
@@ -22,6 +21,7 @@ const quick = process.argv.includes("--quick");
 // 15, not fewer: on the 2-core development machine, 15 loads of one build at 100 keys took 98–200 ms,
 // and seven 7-run benches of one build put its first rows at 1.12×–1.70× the baseline (README, Performance).
 const RUNS = quick ? 1 : Number(process.env.BENCH_RUNS ?? 15);
+const AGAIN = quick || process.env.BENCH_AGAIN === "1";
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(",").map(Number) : quick ? [100] : [0, 100, 1000, 10000];
 const TOKEN = "bench-token";
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -147,27 +147,31 @@ async function memory(page, cdp) {
   return { heap, wasm: r.result.value };
 }
 
+const pageUrl = (base, variant) => (variant === "console" ? `${base}/#token=${TOKEN}` : `${base}/baseline/#token=${TOKEN}`);
+
+// Gives, on each call, a promise of the next first-rows time the page reports. Rows that never come
+// fail the bench (and `make test`) after 30 s instead of hanging it.
+function firstRowsOf(page, what) {
+  let seen = () => {};
+  page.on("console", (m) => m.text().startsWith("uk-bench:first-rows ") && seen(Number(m.text().split(" ")[1])));
+  return () =>
+    new Promise((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error(`${what}: no key rows within 30 s`)), 30_000);
+      seen = (t) => (clearTimeout(late), resolve(t));
+    });
+}
+
 async function oneRun(browser, base, variant, keys) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(FIRST_ROWS);
   const page = await context.newPage();
+  await page.addInitScript(FIRST_ROWS);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   let bytes = 0;
   cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
-  const url = variant === "console" ? `${base}/#token=${TOKEN}` : `${base}/baseline/#token=${TOKEN}`;
-  let seen = () => {};
-  const told = (m) => m.text().startsWith("uk-bench:first-rows ") && seen(Number(m.text().split(" ")[1]));
-  page.on("console", told);
-  // Rows that never come fail the bench (and `make test`) instead of hanging it.
-  const firstRows = () =>
-    new Promise((resolve, reject) => {
-      const late = setTimeout(() => reject(new Error(`${variant}, ${keys} keys: no key rows within 30 s`)), 30_000);
-      seen = (t) => (clearTimeout(late), resolve(t));
-    });
-  let rows = firstRows();
-  await page.goto(url);
-  const result = { first: await rows };
+  const firstRows = firstRowsOf(page, `${variant}, ${keys} keys`)();
+  await page.goto(pageUrl(base, variant));
+  const result = { first: await firstRows };
   await page.waitForLoadState("networkidle");
   result.bytes = bytes;
   Object.assign(result, await memory(page, cdp));
@@ -177,22 +181,33 @@ async function oneRun(browser, base, variant, keys) {
       result[act] = await timed(page, act);
     }
   }
-  // The same address opened again, as a returning visitor does: the hashed files come from the
-  // browser's cache (immutable), the page and the list from the server. Not bars. First in the same
-  // tab (after another page), where the browser still holds the compiled wasm and reuses it; then in a
-  // new tab (its own renderer process), where the wasm is compiled again as on a first visit.
-  await page.goto("about:blank");
-  rows = firstRows();
-  await page.goto(url);
-  result.sameTab = await rows;
-  await page.close();
-  const tab = await context.newPage();
-  tab.on("console", told);
-  rows = firstRows();
-  await tab.goto(url);
-  result.newTab = await rows;
   await context.close();
   return result;
+}
+
+// A returning visitor (BENCH_AGAIN=1; not the issue's bars). The page is opened once, then again in
+// the same tab after another page, where the browser still holds the compiled wasm and reuses it, then
+// in a new tab (its own renderer process), where the wasm is compiled again as on a first visit. The
+// hashed files come from the browser's cache (immutable), the page and the list from the server. Runs
+// of their own, after a list size's other runs, so that they cannot disturb those.
+async function returning(browser, base, variant, keys) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(FIRST_ROWS);
+  const open = async (page) => {
+    const rows = firstRowsOf(page, `${variant}, ${keys} keys, opened again`)();
+    await page.goto(pageUrl(base, variant));
+    const t = await rows;
+    await page.waitForLoadState("networkidle");
+    return t;
+  };
+  const page = await context.newPage();
+  await open(page);
+  await page.goto("about:blank");
+  const sameTab = await open(page);
+  await page.close();
+  const newTab = await open(await context.newPage());
+  await context.close();
+  return { sameTab, newTab };
 }
 
 // ---- Server latency at 10,000 keys ------------------------------------------------------------
@@ -272,6 +287,7 @@ const browser = await chromium.launch({
 });
 const rows = [];
 const metrics = {};
+const returns = {};
 let server10k = null;
 try {
   for (const keys of SIZES) {
@@ -286,6 +302,13 @@ try {
         for (const v of r % 2 ? ["baseline", "console"] : ["console", "baseline"]) runs[v].push(await oneRun(browser, base, v, keys));
       }
       metrics[keys] = runs;
+      if (AGAIN) {
+        const again = { console: [], baseline: [] };
+        for (let r = 0; r < RUNS; r++) {
+          for (const v of r % 2 ? ["baseline", "console"] : ["console", "baseline"]) again[v].push(await returning(browser, base, v, keys));
+        }
+        returns[keys] = again;
+      }
       log(`${keys} keys: console first rows ${ms(median(runs.console.map((x) => x.first)))}, baseline ${ms(median(runs.baseline.map((x) => x.first)))}`);
       if (keys === 10000) {
         server10k = {};
@@ -305,28 +328,50 @@ try {
 
 // ---- The summary ------------------------------------------------------------------------------
 const lines = [];
-const add = (what, c, b, fmt = ms) => {
+// How far each timed ratio could stray with these runs: each page's runs resampled with replacement,
+// 2,000 times (a fixed seed, so the same runs give the same interval), and the 5th to 95th percentile
+// of the resampled ratios of medians. A bar read from one bench is only as firm as this interval.
+function spread(cs, bs) {
+  let x = 2463534242;
+  const rand = () => {
+    x = (x ^ (x << 13)) >>> 0;
+    x = (x ^ (x >>> 17)) >>> 0;
+    x = (x ^ (x << 5)) >>> 0;
+    return x / 4294967296;
+  };
+  const draw = (xs) => median(xs.map(() => xs[Math.floor(rand() * xs.length)]));
+  const ratios = Array.from({ length: 2000 }, () => draw(cs) / draw(bs)).filter(Number.isFinite);
+  return ratios.length ? `${pct(ratios, 5).toFixed(2)}×–${pct(ratios, 95).toFixed(2)}×` : "—";
+}
+const add = (what, cs, bs, fmt = ms) => {
+  const [c, b] = [median(cs), median(bs)];
   const ratio = b > 0 ? `${(c / b).toFixed(2)}×` : "—";
-  lines.push(`| ${what} | ${fmt(c)} | ${fmt(b)} | ${ratio} |`);
+  const range = fmt === ms && b > 0 ? spread(cs, bs) : "—";
+  lines.push(`| ${what} | ${fmt(c)} | ${fmt(b)} | ${ratio} | ${range} |`);
 };
-lines.push(`Runs: ${RUNS} each, console and baseline interleaved, a fresh browser context per run; medians.`, "");
-lines.push("| what | console | plain JS | ratio |", "|---|---|---|---|");
+lines.push(`Runs: ${RUNS} each, console and baseline interleaved, a fresh browser context per run; medians.`);
+lines.push("The last column: the ratio's 90% interval over 2,000 resamples of these runs.", "");
+lines.push("| what | console | plain JS | ratio | ratio, 90% interval |", "|---|---|---|---|---|");
 for (const keys of SIZES) {
   const m = metrics[keys];
-  const med = (v, k) => median(m[v].map((x) => x[k]));
-  add(`open → first rows shown, ${keys.toLocaleString("en")} keys`, med("console", "first"), med("baseline", "first"));
-  add(`open again in the same tab → first rows, ${keys.toLocaleString("en")} keys`, med("console", "sameTab"), med("baseline", "sameTab"));
-  add(`open again in a new tab → first rows, ${keys.toLocaleString("en")} keys`, med("console", "newTab"), med("baseline", "newTab"));
+  const all = (v, k) => m[v].map((x) => x[k]);
+  const both = (k) => [all("console", k), all("baseline", k)];
+  add(`open → first rows shown, ${keys.toLocaleString("en")} keys`, ...both("first"));
+  if (returns[keys]) {
+    const again = (k) => [returns[keys].console.map((x) => x[k]), returns[keys].baseline.map((x) => x[k])];
+    add(`open again in the same tab → first rows, ${keys.toLocaleString("en")} keys`, ...again("sameTab"));
+    add(`open again in a new tab → first rows, ${keys.toLocaleString("en")} keys`, ...again("newTab"));
+  }
   if (keys >= 100) {
     for (const [k, what] of [["type", "type one character"], ["delete", "delete it"], ["sort", "sort by Name"], ["size", "rows per page 10 → 50"], ["next", "next page"]]) {
-      add(`${keys.toLocaleString("en")} keys: ${what}`, med("console", k), med("baseline", k));
+      add(`${keys.toLocaleString("en")} keys: ${what}`, ...both(k));
     }
   }
-  add(`${keys.toLocaleString("en")} keys: JS heap after load`, med("console", "heap"), med("baseline", "heap"), kb);
-  add(`${keys.toLocaleString("en")} keys: wasm memory after load`, med("console", "wasm"), med("baseline", "wasm"), kb);
+  add(`${keys.toLocaleString("en")} keys: JS heap after load`, ...both("heap"), kb);
+  add(`${keys.toLocaleString("en")} keys: wasm memory after load`, ...both("wasm"), kb);
 }
 const wire = SIZES.includes(100) ? 100 : SIZES[0];
-add(`bytes of a first load (${wire} keys)`, median(metrics[wire].console.map((x) => x.bytes)), median(metrics[wire].baseline.map((x) => x.bytes)), kb);
+add(`bytes of a first load (${wire} keys)`, metrics[wire].console.map((x) => x.bytes), metrics[wire].baseline.map((x) => x.bytes), kb);
 const s = sizes();
 lines.push("", "| built console | raw | gzip | brotli |", "|---|---|---|---|");
 for (const [k, v] of Object.entries(s)) lines.push(`| ${k} | ${kb(v.raw)} | ${kb(v.gzip)} | ${kb(v.brotli)} |`);
@@ -341,7 +386,7 @@ if (server10k) {
 }
 const summary = lines.join("\n");
 // Every number measured, or the bench is broken (a selector that no longer matches, say).
-const broken = Object.entries(metrics).flatMap(([keys, m]) =>
+const broken = [...Object.entries(metrics), ...Object.entries(returns)].flatMap(([keys, m]) =>
   Object.entries(m).flatMap(([variant, runs]) =>
     runs.flatMap((r) => Object.entries(r).filter(([, v]) => !Number.isFinite(v)).map(([k]) => `${variant} ${keys} keys: ${k}`)),
   ),
@@ -353,3 +398,5 @@ if (broken.length) {
 console.log(summary);
 mkdirSync(join(ROOT, "target/bench"), { recursive: true });
 writeFileSync(join(ROOT, "target/bench", quick ? "quick.md" : "summary.md"), summary + "\n");
+// Every run's numbers, for a closer look than medians give.
+writeFileSync(join(ROOT, "target/bench", quick ? "quick-runs.json" : "runs.json"), JSON.stringify({ metrics, returns }, null, 1) + "\n");

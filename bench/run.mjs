@@ -193,19 +193,21 @@ async function oneRun(browser, base, variant, keys) {
 async function returning(browser, base, variant, keys) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(FIRST_ROWS);
-  const open = async (page) => {
-    const rows = firstRowsOf(page, `${variant}, ${keys} keys, opened again`)();
+  const open = async (page, firstRows) => {
+    const rows = firstRows();
     await page.goto(pageUrl(base, variant));
     const t = await rows;
     await page.waitForLoadState("networkidle");
     return t;
   };
   const page = await context.newPage();
-  await open(page);
+  const inPage = firstRowsOf(page, `${variant}, ${keys} keys, opened again in the same tab`);
+  await open(page, inPage);
   await page.goto("about:blank");
-  const sameTab = await open(page);
+  const sameTab = await open(page, inPage);
   await page.close();
-  const newTab = await open(await context.newPage());
+  const tab = await context.newPage();
+  const newTab = await open(tab, firstRowsOf(tab, `${variant}, ${keys} keys, opened again in a new tab`));
   await context.close();
   return { sameTab, newTab };
 }

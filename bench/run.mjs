@@ -212,6 +212,15 @@ async function returning(browser, base, variant, keys) {
   return { sameTab, newTab };
 }
 
+// RUNS runs of each page, alternating which goes first.
+async function interleaved(run) {
+  const runs = { console: [], baseline: [] };
+  for (let r = 0; r < RUNS; r++) {
+    for (const v of r % 2 ? ["baseline", "console"] : ["console", "baseline"]) runs[v].push(await run(v));
+  }
+  return runs;
+}
+
 // ---- Server latency at 10,000 keys ------------------------------------------------------------
 function get(base, encoding) {
   return new Promise((resolve, reject) => {
@@ -287,7 +296,6 @@ const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
   args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
-const rows = [];
 const metrics = {};
 const returns = {};
 let server10k = null;
@@ -297,20 +305,11 @@ try {
     seed(db, keys);
     const { child, base } = await startServer(db);
     try {
-      const runs = { console: [], baseline: [] };
       // One run of each first, thrown away: the browser's own first-start costs.
       if (!quick) for (const v of ["console", "baseline"]) await oneRun(browser, base, v, keys);
-      for (let r = 0; r < RUNS; r++) {
-        for (const v of r % 2 ? ["baseline", "console"] : ["console", "baseline"]) runs[v].push(await oneRun(browser, base, v, keys));
-      }
+      const runs = await interleaved((v) => oneRun(browser, base, v, keys));
       metrics[keys] = runs;
-      if (AGAIN) {
-        const again = { console: [], baseline: [] };
-        for (let r = 0; r < RUNS; r++) {
-          for (const v of r % 2 ? ["baseline", "console"] : ["console", "baseline"]) again[v].push(await returning(browser, base, v, keys));
-        }
-        returns[keys] = again;
-      }
+      if (AGAIN) returns[keys] = await interleaved((v) => returning(browser, base, v, keys));
       log(`${keys} keys: console first rows ${ms(median(runs.console.map((x) => x.first)))}, baseline ${ms(median(runs.baseline.map((x) => x.first)))}`);
       if (keys === 10000) {
         server10k = {};
@@ -354,26 +353,25 @@ const add = (what, cs, bs, fmt = ms) => {
 lines.push(`Runs: ${RUNS} each, console and baseline interleaved, a fresh browser context per run; medians.`);
 lines.push("The last column: the ratio's 90% interval over 2,000 resamples of these runs.", "");
 lines.push("| what | console | plain JS | ratio | ratio, 90% interval |", "|---|---|---|---|---|");
+// One measure of every run of each page: [console's, baseline's].
+const both = (runs, k) => [runs.console.map((x) => x[k]), runs.baseline.map((x) => x[k])];
 for (const keys of SIZES) {
   const m = metrics[keys];
-  const all = (v, k) => m[v].map((x) => x[k]);
-  const both = (k) => [all("console", k), all("baseline", k)];
-  add(`open → first rows shown, ${keys.toLocaleString("en")} keys`, ...both("first"));
+  add(`open → first rows shown, ${keys.toLocaleString("en")} keys`, ...both(m, "first"));
   if (returns[keys]) {
-    const again = (k) => [returns[keys].console.map((x) => x[k]), returns[keys].baseline.map((x) => x[k])];
-    add(`open again in the same tab → first rows, ${keys.toLocaleString("en")} keys`, ...again("sameTab"));
-    add(`open again in a new tab → first rows, ${keys.toLocaleString("en")} keys`, ...again("newTab"));
+    add(`open again in the same tab → first rows, ${keys.toLocaleString("en")} keys`, ...both(returns[keys], "sameTab"));
+    add(`open again in a new tab → first rows, ${keys.toLocaleString("en")} keys`, ...both(returns[keys], "newTab"));
   }
   if (keys >= 100) {
     for (const [k, what] of [["type", "type one character"], ["delete", "delete it"], ["sort", "sort by Name"], ["size", "rows per page 10 → 50"], ["next", "next page"]]) {
-      add(`${keys.toLocaleString("en")} keys: ${what}`, ...both(k));
+      add(`${keys.toLocaleString("en")} keys: ${what}`, ...both(m, k));
     }
   }
-  add(`${keys.toLocaleString("en")} keys: JS heap after load`, ...both("heap"), kb);
-  add(`${keys.toLocaleString("en")} keys: wasm memory after load`, ...both("wasm"), kb);
+  add(`${keys.toLocaleString("en")} keys: JS heap after load`, ...both(m, "heap"), kb);
+  add(`${keys.toLocaleString("en")} keys: wasm memory after load`, ...both(m, "wasm"), kb);
 }
 const wire = SIZES.includes(100) ? 100 : SIZES[0];
-add(`bytes of a first load (${wire} keys)`, metrics[wire].console.map((x) => x.bytes), metrics[wire].baseline.map((x) => x.bytes), kb);
+add(`bytes of a first load (${wire} keys)`, ...both(metrics[wire], "bytes"), kb);
 const s = sizes();
 lines.push("", "| built console | raw | gzip | brotli |", "|---|---|---|---|");
 for (const [k, v] of Object.entries(s)) lines.push(`| ${k} | ${kb(v.raw)} | ${kb(v.gzip)} | ${kb(v.brotli)} |`);

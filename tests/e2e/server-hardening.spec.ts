@@ -21,6 +21,10 @@ test("the console is served with a strict CSP, compression and a real robots.txt
   const jsName = html.match(/<link rel="modulepreload" href="\/(keys-console-[0-9a-f]+\.js)"/)?.[1];
   expect(wasmName, "a preload of the hashed wasm").toBeTruthy();
   expect(jsName, "a modulepreload of the hashed glue").toBeTruthy();
+  // The glue opens with V8's compile hint (scripts/post-build.mjs): compiled while it loads, off the main
+  // thread, not function by function while the page is being built.
+  const glue = await (await request.get(`/${jsName}`)).text();
+  expect(glue.split("\n", 1)[0], "the glue's first line").toBe("//# allFunctionsCalledOnLoad");
 
   // Served as built: the brotli file made at build time (quality 11), cached for a year.
   const wasm = await request.get(`/${wasmName}`, { headers: { "Accept-Encoding": "br, gzip" } });

@@ -7,7 +7,7 @@
 //   file, and the server's CSP allows it by its hash: crates/server/src/console.rs), and the JS glue,
 //   the snippets it imports and the wasm asked for at once (preload);
 // - the JS glue and its snippets minified, the names between glue and wasm shortened in both
-//   (scripts/minify-glue.mjs);
+//   (scripts/minify-glue.mjs), and the glue opened with V8's compile hint;
 // - a .br (quality 11) and a .gz (level 9) of every text or wasm file, served as they are.
 import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -81,7 +81,7 @@ writeFileSync(indexPath, html);
   const { code, wasm: renamed } = await minifyGlue(readFileSync(join(dir, js), "utf8"), readFileSync(join(dir, wasm)));
   // V8's explicit compile hint: the glue's functions are compiled while the file streams in, on a
   // background thread, instead of one by one on the main thread at their first call (~120 of them
-  // between the wasm's arrival and the first rows). It must open the file.
+  // between the wasm's arrival and the first rows). V8 looks for it at the top of the file.
   writeFileSync(join(dir, js), `${COMPILE_HINT}\n${code}`);
   writeFileSync(join(dir, wasm), renamed);
   for (const p of snippets.map((s) => join(dir, s))) {

@@ -161,6 +161,15 @@ function firstRowsOf(page, what) {
     });
 }
 
+// Opens a page and gives its first-rows time once the rows are in and the network is quiet.
+async function open(page, base, variant, firstRows) {
+  const rows = firstRows();
+  await page.goto(pageUrl(base, variant));
+  const t = await rows;
+  await page.waitForLoadState("networkidle");
+  return t;
+}
+
 async function oneRun(browser, base, variant, keys) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -169,10 +178,7 @@ async function oneRun(browser, base, variant, keys) {
   await cdp.send("Network.enable");
   let bytes = 0;
   cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
-  const firstRows = firstRowsOf(page, `${variant}, ${keys} keys`)();
-  await page.goto(pageUrl(base, variant));
-  const result = { first: await firstRows };
-  await page.waitForLoadState("networkidle");
+  const result = { first: await open(page, base, variant, firstRowsOf(page, `${variant}, ${keys} keys`)) };
   result.bytes = bytes;
   Object.assign(result, await memory(page, cdp));
   if (keys >= 100) {
@@ -193,21 +199,14 @@ async function oneRun(browser, base, variant, keys) {
 async function returning(browser, base, variant, keys) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(FIRST_ROWS);
-  const open = async (page, firstRows) => {
-    const rows = firstRows();
-    await page.goto(pageUrl(base, variant));
-    const t = await rows;
-    await page.waitForLoadState("networkidle");
-    return t;
-  };
   const page = await context.newPage();
   const inPage = firstRowsOf(page, `${variant}, ${keys} keys, opened again in the same tab`);
-  await open(page, inPage);
+  await open(page, base, variant, inPage);
   await page.goto("about:blank");
-  const sameTab = await open(page, inPage);
+  const sameTab = await open(page, base, variant, inPage);
   await page.close();
   const tab = await context.newPage();
-  const newTab = await open(tab, firstRowsOf(tab, `${variant}, ${keys} keys, opened again in a new tab`));
+  const newTab = await open(tab, base, variant, firstRowsOf(tab, `${variant}, ${keys} keys, opened again in a new tab`));
   await context.close();
   return { sameTab, newTab };
 }

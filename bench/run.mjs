@@ -170,10 +170,16 @@ async function open(page, base, variant, firstRows) {
   return t;
 }
 
-async function oneRun(browser, base, variant, keys) {
+// A fresh browser context whose pages report their first rows.
+async function benchContext(browser) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(FIRST_ROWS);
+  return context;
+}
+
+async function oneRun(browser, base, variant, keys) {
+  const context = await benchContext(browser);
   const page = await context.newPage();
-  await page.addInitScript(FIRST_ROWS);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   let bytes = 0;
@@ -197,8 +203,7 @@ async function oneRun(browser, base, variant, keys) {
 // hashed files come from the browser's cache (immutable), the page and the list from the server. Runs
 // of their own, after a list size's other runs, so that they cannot disturb those.
 async function returning(browser, base, variant, keys) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(FIRST_ROWS);
+  const context = await benchContext(browser);
   const page = await context.newPage();
   const inPage = firstRowsOf(page, `${variant}, ${keys} keys, opened again in the same tab`);
   await open(page, base, variant, inPage);

@@ -1,13 +1,14 @@
 // Starts the console's own page (index.html). scripts/post-build.mjs fills in this build's hashed
-// file names and puts it inline in dist/index.html (the server's CSP allows it by its hash); hosts
-// that embed the console never run it. Inline, its relative URLs would follow the page's path
-// (/keys/abc): the files are named from the root.
+// wasm name and puts it inline in dist/index.html, after the JS glue in the same module script (the
+// server's CSP allows it by its hash); `startConsole` is the glue's init. Hosts that embed the
+// console never run it. Inline, its relative URLs would follow the page's path (/keys/abc): the wasm
+// is named from the root.
 //
-// In order, while the glue and the wasm load and compile:
+// In order, while the wasm loads:
 // 1. The key list is asked for and left on the mount element for the console to take. The console
 //    takes it only if it is exactly the request it would send itself (same URL, same token);
 //    otherwise it aborts it and sends its own. So a mistake here costs one request, never a wrong list.
-// 2. The glue and the wasm are started; if they fail, the page says so.
+// 2. The wasm is started; if it fails, the page says so.
 // 3. A `#token=…` leaves the address bar.
 const TOKEN_STORAGE_KEY = "utho-keys-console.api-token"; // src/config.rs
 const el = document.querySelector("[data-utho-keys-console]");
@@ -18,9 +19,8 @@ if (el) {
     // The console sends its own request.
   }
 }
-import("/__GLUE__")
-  .then(({ default: init }) => init({ module_or_path: "/__WASM__" }))
-  .catch(() => el?.replaceChildren(...failed()));
+/* global startConsole */
+startConsole({ module_or_path: "/__WASM__" }).catch(() => el?.replaceChildren(...failed()));
 if (el) {
   try {
     tokenOutOfAddress(el);

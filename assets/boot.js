@@ -19,7 +19,7 @@ if (el) {
     // The console sends its own request.
   }
 }
-/* global startConsole */
+// The glue's init, defined just before this script in the page's one module (scripts/post-build.mjs).
 startConsole({ module_or_path: "/__WASM__" }).catch(() => el?.replaceChildren(...failed()));
 if (el) {
   try {

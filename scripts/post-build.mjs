@@ -8,7 +8,7 @@
 //   crates/server/src/console.rs) holding the JS glue, its snippets and assets/boot.js, which starts
 //   the console from the hashed wasm and asks for the key list while the wasm loads; and the wasm
 //   asked for at once (preload). Inline, the glue is ready when the page's script runs: as a module of
-//   its own it was evaluated some 15 ms after it arrived, and the wasm could not start before;
+//   its own it was ready to `import()` some 15 ms after it arrived, and the wasm could not start before;
 // - a .br (quality 11) and a .gz (level 9) of every text or wasm file, served as they are.
 import { readFileSync, writeFileSync, readdirSync, statSync, copyFileSync, existsSync } from "node:fs";
 import { join, relative, sep } from "node:path";

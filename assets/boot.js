@@ -1,8 +1,7 @@
 // Starts the console's own page (index.html). scripts/post-build.mjs fills in this build's hashed
 // wasm name and puts it inline in dist/index.html, after the JS glue in the same module script (the
-// server's CSP allows it by its hash); `startConsole` is the glue's init. Hosts that embed the
-// console never run it. Inline, its relative URLs would follow the page's path (/keys/abc): the wasm
-// is named from the root.
+// server's CSP allows it by its hash). Hosts that embed the console never run it. Inline, its relative
+// URLs would follow the page's path (/keys/abc): the wasm is named from the root.
 //
 // In order, while the wasm loads:
 // 1. The key list is asked for and left on the mount element for the console to take. The console

@@ -2,6 +2,7 @@
 //! the wire types of Utho's object-storage access-key API (see `shared/reference/utho-api.md`),
 //! the key-name rules, and the data centres. Nothing here does I/O.
 
+pub mod calls;
 mod datacenters;
 mod lenient;
 mod names;

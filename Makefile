@@ -10,6 +10,8 @@ DB ?= ./data/keys.db
 # Upstream mode: `make run UPSTREAM=https://api.utho.com/v2/ [UPSTREAM_TOKEN=…]` forwards /v2/ to the real API.
 UPSTREAM ?=
 UPSTREAM_TOKEN ?=
+# Behind a reverse proxy: `make run PUBLIC_ORIGIN=https://keys.example.com` (the address people open).
+PUBLIC_ORIGIN ?=
 SERVER := target/server/keys-server
 
 .PHONY: run test lint tools tools-test fetch console server test-rust test-wasm test-types test-e2e test-bench bench screenshot sizes clean
@@ -17,7 +19,7 @@ SERVER := target/server/keys-server
 # The upstream token goes through the environment, so make does not echo it.
 run: export KEYS_UPSTREAM_TOKEN := $(UPSTREAM_TOKEN)
 run: tools console server
-	$(SERVER) --listen $(LISTEN) --db $(DB) --dist dist $(if $(UPSTREAM),--upstream $(UPSTREAM))
+	$(SERVER) --listen $(LISTEN) --db $(DB) --dist dist $(if $(UPSTREAM),--upstream $(UPSTREAM)) $(if $(PUBLIC_ORIGIN),--public-origin $(PUBLIC_ORIGIN))
 
 # Lint first: a formatting slip fails in seconds, not after the builds.
 test: tools-test lint console server test-rust test-wasm test-types test-e2e test-bench

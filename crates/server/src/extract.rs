@@ -59,7 +59,7 @@ impl FromRequest<AppState> for JsonBody {
 
 /// [`read_limited`] within `deadline`; past it, a 408 envelope that also closes the connection
 /// (the rest of the body may still be on its way).
-async fn read_within(body: Body, deadline: std::time::Duration) -> ApiResult<Vec<u8>> {
+pub(crate) async fn read_within(body: Body, deadline: std::time::Duration) -> ApiResult<Vec<u8>> {
     match tokio::time::timeout(deadline, read_limited(body)).await {
         Ok(read) => read,
         Err(_) => Err(ApiError::new(

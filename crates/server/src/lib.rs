@@ -10,6 +10,7 @@ pub mod faults;
 pub mod guard;
 pub mod ids;
 pub mod log;
+pub mod origin;
 pub mod routes;
 pub mod seed;
 pub mod serve;
@@ -49,6 +50,8 @@ pub struct Config {
     pub upstream_token: Option<String>,
     /// Seconds a forwarded request may take.
     pub upstream_timeout_secs: u64,
+    /// The address people open when the server runs behind a reverse proxy (`origin`).
+    pub public_origin: Option<String>,
     /// Connection timeouts and cap.
     pub limits: serve::Limits,
 }
@@ -66,6 +69,7 @@ impl std::fmt::Debug for Config {
             .field("upstream", &self.upstream)
             .field("upstream_token", &hidden(&self.upstream_token))
             .field("upstream_timeout_secs", &self.upstream_timeout_secs)
+            .field("public_origin", &self.public_origin)
             .field("limits", &self.limits)
             .finish()
     }
@@ -84,6 +88,8 @@ pub struct AppState {
     pub upstream: Option<Arc<upstream::Upstream>>,
     /// A local token was given (`--token`): requests need it, also in upstream mode.
     pub token_given: bool,
+    /// This server's names and origin (`origin`).
+    pub site: Arc<origin::Site>,
 }
 
 /// A route at `path` and at `path/`.
@@ -92,28 +98,29 @@ fn both(router: Router<AppState>, path: &str, method: MethodRouter<AppState>) ->
 }
 
 fn api_router(state: &AppState) -> Router<AppState> {
-    let endpoints: [(&str, MethodRouter<AppState>); 5] = [
-        ("/v2/objectstorage/{dc}/accesskeys", get(routes::list_keys)),
-        ("/v2/objectstorage/{dc}/accesskey/create", post(routes::create_key)),
-        ("/v2/objectstorage/{dc}/accesskey/{name}/status", post(routes::set_status)),
-        (
-            "/v2/objectstorage/{dc}/bucket/{bucket}/permission/{permission}/accesskey/{accesskey}",
-            post(routes::set_permission),
-        ),
-        ("/v2/objectstorage/{dc}/bucket", get(routes::list_buckets)),
-    ];
-    let v2 = endpoints.into_iter().fold(Router::new(), |router, (path, method)| both(router, path, method));
+    use keys_api::calls::{CallId, CALLS};
+    let v2 = CALLS.iter().fold(Router::new(), |router, call| {
+        let handler = match call.id {
+            CallId::ListKeys => get(routes::list_keys),
+            CallId::CreateKey => post(routes::create_key),
+            CallId::SetStatus => post(routes::set_status),
+            CallId::SetPermission => post(routes::set_permission),
+            CallId::ListBuckets => get(routes::list_buckets),
+        };
+        both(router, &format!("/v2/{}", call.path), handler)
+    });
     v2.route("/v2", any(routes::not_found))
         .route("/v2/", any(routes::not_found))
         .route("/v2/{*rest}", any(routes::not_found))
         .method_not_allowed_fallback(routes::method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), faults::inject))
         .layer(middleware::from_fn_with_state(state.clone(), auth::require_token))
+        .layer(middleware::from_fn_with_state(state.clone(), origin::own_page_only))
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
 }
 
-/// Upstream mode: every `/v2/…` request is forwarded (see `upstream`). A local `--token`, when
-/// given, is still required.
+/// Upstream mode: the calls of `keys_api::calls::CALLS`, and nothing else, are forwarded (see
+/// `upstream`). A local `--token`, when given, is still required.
 fn upstream_router(state: &AppState) -> Router<AppState> {
     let router = Router::new().route("/v2", any(upstream::forward)).route("/v2/{*rest}", any(upstream::forward));
     let router = if state.token_given {
@@ -121,7 +128,9 @@ fn upstream_router(state: &AppState) -> Router<AppState> {
     } else {
         router
     };
-    router.layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+    router
+        .layer(middleware::from_fn_with_state(state.clone(), origin::own_page_only))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
 }
 
 fn test_router(state: &AppState) -> Router<AppState> {
@@ -134,6 +143,7 @@ fn test_router(state: &AppState) -> Router<AppState> {
     r = both(r, "/__test__/faults", post(faults::add_rule).delete(faults::clear_rules));
     r.method_not_allowed_fallback(routes::method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), auth::require_token))
+        .layer(middleware::from_fn_with_state(state.clone(), origin::own_page_only))
 }
 
 async fn test_route_absent() -> error::ApiError {
@@ -178,7 +188,7 @@ async fn log_request(req: Request, next: Next) -> Response {
 }
 
 /// The address a browser can use: an unspecified bind address becomes loopback.
-fn browsable(addr: SocketAddr) -> SocketAddr {
+pub(crate) fn browsable(addr: SocketAddr) -> SocketAddr {
     let mut shown = addr;
     if addr.ip().is_unspecified() {
         shown.set_ip(match addr {
@@ -198,6 +208,7 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
                     local token, so the upstream token must be the server's own"
             .into());
     }
+    let public = config.public_origin.as_deref().map(origin::PublicOrigin::parse).transpose()?;
     let upstream = match &config.upstream {
         Some(base) => Some(Arc::new(upstream::Upstream::new(
             base,
@@ -217,6 +228,20 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
     let addr = listener.local_addr()?;
+    let server_held = upstream.as_ref().is_some_and(|up| up.token.is_some());
+    if server_held && given.is_none() && (!addr.ip().is_loopback() || public.is_some()) {
+        let reach = if public.is_some() { "--public-origin" } else { "a non-loopback --listen address" };
+        return Err(format!(
+            "--upstream-token without --token on {reach} ({addr}) would let anyone who reaches this server act on \
+             the Utho account with the server's token. Add --token <a token of your own> (KEYS_API_TOKEN), or listen \
+             on 127.0.0.1."
+        )
+        .into());
+    }
+    let page = match &public {
+        Some(p) => p.origin.clone(),
+        None => format!("http://{}", browsable(addr)),
+    };
     let state = AppState {
         body_timeout: config.limits.body_timeout,
         db: Arc::new(Mutex::new(conn)),
@@ -225,6 +250,7 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
         faults: config.fault_injection.then(Default::default),
         upstream: upstream.clone(),
         token_given: given.is_some(),
+        site: Arc::new(origin::Site { listen: addr, public }),
     };
 
     log::start();
@@ -239,18 +265,17 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
         log::line(format!("note: no built console in {}; `make run` builds it", config.dist.display()));
     }
     log::line(format!("Listening on {addr}"));
-    let shown = browsable(addr);
     let console = match (&upstream, &given) {
         (Some(up), _) => {
             log::line(format!("Forwarding /v2/ to {}", up.base));
             match (&up.token, &given) {
-                (Some(_), None) => format!("Console: http://{shown}/"),
-                (Some(_), Some(_)) => format!("Console: http://{shown}/#token=<the token given with --token>"),
-                (None, _) => format!("Console: http://{shown}/#token=<your Utho API token>"),
+                (Some(_), None) => format!("Console: {page}/"),
+                (Some(_), Some(_)) => format!("Console: {page}/#token=<the token given with --token>"),
+                (None, _) => format!("Console: {page}/#token=<your Utho API token>"),
             }
         }
-        (None, Some(_)) => format!("Console: http://{shown}/"),
-        (None, None) => generated_token_link(shown, &token, &config.db),
+        (None, Some(_)) => format!("Console: {page}/"),
+        (None, None) => generated_token_link(&page, &token, &config.db),
     };
     log::line(console);
 
@@ -269,20 +294,20 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
 /// A generated token is for the person at the terminal, never for the log stream (standard
 /// output, often kept in a file): it goes to standard error when that is a terminal, and always
 /// to `<db>.token`, readable by its owner only. The log's Console line only says where it is.
-fn generated_token_link(shown: SocketAddr, token: &str, db: &std::path::Path) -> String {
+fn generated_token_link(page: &str, token: &str, db: &std::path::Path) -> String {
     use std::io::IsTerminal;
     let mut file = db.as_os_str().to_owned();
     file.push(".token");
     let file = PathBuf::from(file);
     let saved = write_private(&file, token);
     if std::io::stderr().is_terminal() {
-        log::note(&format!("Console: http://{shown}/#token={token}"));
+        log::note(&format!("Console: {page}/#token={token}"));
     }
     match saved {
-        Ok(()) => format!("Console: http://{shown}/#token=<the token in {}>", file.display()),
+        Ok(()) => format!("Console: {page}/#token=<the token in {}>", file.display()),
         Err(e) => {
             log::note(&format!("keys-server: could not save the generated token to {}: {e}", file.display()));
-            format!("Console: http://{shown}/#token=<the token shown on the terminal>")
+            format!("Console: {page}/#token=<the token shown on the terminal>")
         }
     }
 }

@@ -43,10 +43,16 @@ struct Cli {
     upstream: Option<String>,
 
     /// With --upstream: the API token sent upstream instead of the caller's, so the browser never
-    /// sees it and the console needs no token. Anyone who can reach this server can then use it:
-    /// keep --listen on loopback, or also set --token.
+    /// sees it and the console needs no token. Without --token the server then starts only on a
+    /// loopback --listen address.
     #[arg(long, env = "KEYS_UPSTREAM_TOKEN", hide_env_values = true)]
     upstream_token: Option<String>,
+
+    /// The address people open when the server runs behind a reverse proxy, e.g.
+    /// https://keys.example.com: its host is accepted in `Host`, and it is the only origin whose pages
+    /// may use the API. Without it, only the server's own address (127.0.0.1, localhost, [::1]) is.
+    #[arg(long, env = "KEYS_PUBLIC_ORIGIN")]
+    public_origin: Option<String>,
 
     /// With --upstream: seconds a forwarded request may take before it is answered with 504.
     #[arg(long, env = "KEYS_UPSTREAM_TIMEOUT_SECS", default_value_t = 20)]
@@ -113,6 +119,7 @@ async fn main() {
         upstream: cli.upstream.filter(|u| !u.trim().is_empty()),
         upstream_token: cli.upstream_token,
         upstream_timeout_secs: cli.upstream_timeout_secs,
+        public_origin: cli.public_origin.filter(|o| !o.trim().is_empty()),
         limits: keys_server::serve::Limits {
             header_timeout: Duration::from_secs(cli.header_timeout_secs),
             body_timeout: Duration::from_secs(cli.body_timeout_secs),

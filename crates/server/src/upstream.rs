@@ -1,22 +1,27 @@
 //! Upstream mode (`--upstream https://api.utho.com/v2/`): the server serves the console and
-//! forwards every `/v2/…` request to the real API, so a browser page on this origin reaches an
-//! API that does not allow it by CORS.
+//! forwards the console's calls to the real API, so a browser page on this origin reaches an API
+//! that does not allow it by CORS. It is not a relay:
 //!
-//! - The request goes out with its method, path, query, `Content-Type` and body, and with either
-//!   the caller's `Authorization` header or, with `--upstream-token`, the server's own token
-//!   (the browser then never sees the Utho token and the console needs none).
-//! - Bodies are streamed both ways and never logged; a request body is cut off at [`BODY_LIMIT`].
+//! - Only the calls of `keys_api::calls::CALLS` go up, each segment checked, the upstream address
+//!   built from those segments; anything else is answered here (400/404/405) and never leaves.
+//!   `origin::own_page_only` has already refused other sites' pages and foreign host names.
+//! - The request goes out with its method, a write's JSON body (read whole, at most 16 KiB, sent
+//!   with its `Content-Length`), and either the caller's `Authorization` header or, with
+//!   `--upstream-token`, the server's own token (the browser then never sees the Utho token).
+//! - The answer comes back with its status and body as they are (quirks included) and only the
+//!   headers of [`ANSWER_HEADERS`]. Bodies are never logged.
 //! - The whole exchange has a timeout. An unreachable upstream answers 502, a slow one 504, both
-//!   with the API's error envelope; an upstream's own answers (quirks included) pass as they are.
+//!   with the API's error envelope.
 
 use crate::error::ApiError;
-use crate::extract::BODY_LIMIT;
+use crate::extract::read_within;
 use crate::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use futures_util::{StreamExt, TryStreamExt};
+use futures_util::TryStreamExt;
+use keys_api::calls::{match_call, Matched, Refusal};
 use std::time::Duration;
 
 /// Where to forward, and how.
@@ -58,62 +63,67 @@ impl Upstream {
     }
 }
 
-/// Headers that belong to one connection, not to the request or response.
-const HOP_BY_HOP: [header::HeaderName; 7] = [
-    header::CONNECTION,
-    header::TRANSFER_ENCODING,
-    header::TE,
-    header::TRAILER,
-    header::UPGRADE,
-    header::PROXY_AUTHORIZATION,
-    header::PROXY_AUTHENTICATE,
-];
+/// The upstream's answer headers that pass to the browser. Everything else stays behind: above
+/// all `Set-Cookie`, and any header that would act on this origin (`Location`, CSP, HSTS, CORS,
+/// `Clear-Site-Data`, caching: every answer here is `no-store`).
+const ANSWER_HEADERS: [header::HeaderName; 4] =
+    [header::CONTENT_TYPE, header::CONTENT_ENCODING, header::RETRY_AFTER, header::WWW_AUTHENTICATE];
 
 fn failure(status: StatusCode, message: String) -> Response {
     ApiError::new(status, message).into_response()
 }
 
-/// Forwards one `/v2/…` request.
+/// The upstream address of a checked call: the base and then the call's segments, each one
+/// pushed as a segment (never parsed as a path).
+fn upstream_url(base: &str, call: &Matched) -> Result<reqwest::Url, ()> {
+    let mut url = reqwest::Url::parse(base).map_err(|_| ())?;
+    {
+        let mut path = url.path_segments_mut()?;
+        path.pop_if_empty().extend(&call.segments);
+        if call.trailing_slash {
+            path.push("");
+        }
+    }
+    Ok(url)
+}
+
+/// Forwards one `/v2/…` request if it is one of the console's calls (`keys_api::calls`).
 pub async fn forward(State(state): State<AppState>, req: Request) -> Response {
     let Some(up) = state.upstream.as_deref() else {
         return failure(StatusCode::NOT_FOUND, "Not found.".into());
     };
     let (parts, body) = req.into_parts();
-    let rest = parts.uri.path().strip_prefix("/v2/").or_else(|| parts.uri.path().strip_prefix("/v2")).unwrap_or("");
-    let query = parts.uri.query().map(|q| format!("?{q}")).unwrap_or_default();
-    let url = format!("{}{rest}{query}", up.base);
-    let Ok(method) = reqwest::Method::from_bytes(parts.method.as_str().as_bytes()) else {
-        return failure(StatusCode::METHOD_NOT_ALLOWED, "This method cannot be forwarded.".into());
+    let call = match match_call(parts.method.as_str(), parts.uri.path(), parts.uri.query()) {
+        Ok(call) => call,
+        Err(refusal) => {
+            let status = StatusCode::from_u16(refusal.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            let mut res = failure(status, refusal.message());
+            if let Refusal::WrongMethod(allowed) = refusal {
+                res.headers_mut().insert(header::ALLOW, HeaderValue::from_static(allowed));
+            }
+            return res;
+        }
     };
-    let mut out = up.client.request(method, &url);
-    if let Some(ct) = parts.headers.get(header::CONTENT_TYPE) {
-        out = out.header(header::CONTENT_TYPE.as_str(), ct.as_bytes());
-    }
-    out = out.header(header::ACCEPT.as_str(), "application/json");
+    let Ok(url) = upstream_url(&up.base, &call) else {
+        return failure(StatusCode::BAD_GATEWAY, "The --upstream address cannot carry a path.".into());
+    };
+    let method = if call.call.method == "POST" { reqwest::Method::POST } else { reqwest::Method::GET };
+    let mut out = up.client.request(method.clone(), url).header(header::ACCEPT.as_str(), "application/json");
     match (&up.token, parts.headers.get(header::AUTHORIZATION)) {
         (Some(token), _) => out = out.bearer_auth(token),
         (None, Some(caller)) => out = out.header(header::AUTHORIZATION.as_str(), caller.as_bytes()),
         (None, None) => {}
     }
-    // The request body, streamed, cut off past the limit.
-    let mut sent = 0usize;
-    #[allow(clippy::let_and_return)]
-    let limited = body.into_data_stream().map(move |chunk| {
-        let chunk = chunk.map_err(std::io::Error::other)?;
-        sent += chunk.len();
-        if sent > BODY_LIMIT {
-            return Err(std::io::Error::other("request body over the limit"));
-        }
-        Ok(chunk)
-    });
-    let res = match out.body(reqwest::Body::wrap_stream(limited)).send().await {
+    // A write's body, read whole (at most BODY_LIMIT), goes up with its Content-Length.
+    if method == reqwest::Method::POST {
+        let bytes = match read_within(body, state.body_timeout).await {
+            Ok(bytes) => bytes,
+            Err(e) => return e.into_response(),
+        };
+        out = out.header(header::CONTENT_TYPE.as_str(), "application/json").body(bytes);
+    }
+    let res = match out.send().await {
         Ok(res) => res,
-        Err(e) if chain_mentions(&e, "over the limit") => {
-            return failure(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                format!("The request body is too large: send at most {} KiB.", BODY_LIMIT / 1024),
-            )
-        }
         Err(e) if e.is_timeout() => {
             return failure(
                 StatusCode::GATEWAY_TIMEOUT,
@@ -131,30 +141,15 @@ pub async fn forward(State(state): State<AppState>, req: Request) -> Response {
     };
     let status = StatusCode::from_u16(res.status().as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
     let mut response = Response::builder().status(status);
-    for (name, value) in res.headers() {
-        if HOP_BY_HOP.iter().any(|h| h.as_str() == name.as_str()) || name.as_str() == "content-length" {
-            continue;
-        }
-        if let (Ok(n), Ok(v)) =
-            (header::HeaderName::from_bytes(name.as_str().as_bytes()), HeaderValue::from_bytes(value.as_bytes()))
-        {
-            response = response.header(n, v);
+    for name in &ANSWER_HEADERS {
+        for value in res.headers().get_all(name.as_str()) {
+            if let Ok(v) = HeaderValue::from_bytes(value.as_bytes()) {
+                response = response.header(name, v);
+            }
         }
     }
     let stream = res.bytes_stream().map_err(std::io::Error::other);
     response
         .body(Body::from_stream(stream))
         .unwrap_or_else(|_| failure(StatusCode::BAD_GATEWAY, "The Utho API sent an unreadable answer.".into()))
-}
-
-/// Whether an error or one of its causes says `text`.
-fn chain_mentions(e: &(dyn std::error::Error + 'static), text: &str) -> bool {
-    let mut next = Some(e);
-    while let Some(err) = next {
-        if err.to_string().contains(text) {
-            return true;
-        }
-        next = err.source();
-    }
-    false
 }

@@ -11,7 +11,7 @@ fn grant_path(bucket: &str, permission: &str, key: &str) -> String {
 }
 
 async fn grant(server: &Server, bucket: &str, permission: &str, key: &str) -> (StatusCode, serde_json::Value) {
-    send(server.api(Method::POST, &grant_path(bucket, permission, key))).await
+    send(server.json_post(&grant_path(bucket, permission, key))).await
 }
 
 #[tokio::test]
@@ -161,7 +161,7 @@ async fn permission_errors_are_enveloped() {
     for valid in ["read", "write", "full", "none"] {
         assert!(message.contains(valid), "{message}");
     }
-    let (status, body) = send(server.api(Method::POST, &grant_path("media-archive", "read", &id)).body("{nope")).await;
+    let (status, body) = send(server.json_post(&grant_path("media-archive", "read", &id)).body("{nope")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     error_message(&body);
 

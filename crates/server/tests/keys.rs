@@ -145,12 +145,12 @@ async fn malformed_bodies_get_json_errors() {
         ("[\"backup\"]", "an array"),
         ("{\"accesskey\": 42}", "a number as name"),
     ] {
-        let req = server.api(Method::POST, CREATE).header("content-type", "application/json").body(body);
+        let req = server.json_post(CREATE).body(body);
         let (status, res) = send(req).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{what}: {res}");
         error_message(&res);
     }
-    let (status, res) = send(server.api(Method::POST, &status_path("x")).body("{oops")).await;
+    let (status, res) = send(server.json_post(&status_path("x")).body("{oops")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(error_message(&res).contains("JSON"), "{res}");
     assert!(keys(&server).await.is_empty());
@@ -168,10 +168,7 @@ async fn unknown_data_centre_is_404_everywhere() {
             .api(Method::POST, &format!("/v2/objectstorage/defra1/accesskey/{id}/status"))
             .json(&json!({"accesskey": id, "status": "disable"})),
         server.api(Method::GET, "/v2/objectstorage/defra1/bucket/"),
-        server.api(
-            Method::POST,
-            &format!("/v2/objectstorage/defra1/bucket/media-archive/permission/read/accesskey/{id}"),
-        ),
+        server.json_post(&format!("/v2/objectstorage/defra1/bucket/media-archive/permission/read/accesskey/{id}")),
     ];
     for req in requests {
         let (status, body) = send(req).await;
@@ -192,13 +189,8 @@ async fn secrets_stay_out_of_the_database_and_the_logs() {
     }
     let (a, _) = &created[0];
     server.post(&status_path(a), json!({"accesskey": a, "status": "disable"})).await;
-    send(
-        server.api(
-            Method::POST,
-            &format!("/v2/objectstorage/innoida/bucket/media-archive/permission/full/accesskey/{a}"),
-        ),
-    )
-    .await;
+    send(server.json_post(&format!("/v2/objectstorage/innoida/bucket/media-archive/permission/full/accesskey/{a}")))
+        .await;
     let (_, buckets) = server.get("/v2/objectstorage/innoida/bucket").await;
     let (_, list) = server.get(LIST).await;
 

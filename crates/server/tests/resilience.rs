@@ -128,7 +128,7 @@ fn started(extra: &[&str]) -> (tempfile::TempDir, Server) {
 async fn half_sent_headers_are_closed_after_the_header_timeout() {
     let (_dir, server) = started(&["--header-timeout-secs", "1"]);
     let mut tcp = TcpStream::connect(host(&server)).await.unwrap();
-    tcp.write_all(format!("GET {LIST} HTTP/1.1\r\nHost: x\r\n").as_bytes()).await.unwrap();
+    tcp.write_all(format!("GET {LIST} HTTP/1.1\r\nHost: {}\r\n", host(&server)).as_bytes()).await.unwrap();
     let start = Instant::now();
     let answer = read_until_closed(&mut tcp, Duration::from_secs(6)).await;
     assert!(answer.is_some(), "a connection with half-sent headers is still open after 6 s");
@@ -139,7 +139,7 @@ async fn half_sent_headers_are_closed_after_the_header_timeout() {
 async fn idle_keep_alive_connections_are_closed() {
     let (_dir, server) = started(&["--header-timeout-secs", "1"]);
     let mut tcp = TcpStream::connect(host(&server)).await.unwrap();
-    let request = format!("GET {LIST} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {TOKEN}\r\n\r\n");
+    let request = format!("GET {LIST} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {TOKEN}\r\n\r\n", host(&server));
     tcp.write_all(request.as_bytes()).await.unwrap();
     let answer = read_until_closed(&mut tcp, Duration::from_secs(6)).await;
     let answer = answer.expect("an idle keep-alive connection is still open after 6 s");
@@ -151,8 +151,9 @@ async fn a_body_shorter_than_its_length_gets_a_408_envelope() {
     let (_dir, server) = started(&["--body-timeout-secs", "1"]);
     let mut tcp = TcpStream::connect(host(&server)).await.unwrap();
     let head = format!(
-        "POST {CREATE} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {TOKEN}\r\nContent-Type: application/json\r\n\
-         Content-Length: 100\r\n\r\n{{\"accesskey\":"
+        "POST {CREATE} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {TOKEN}\r\nContent-Type: application/json\r\n\
+         Content-Length: 100\r\n\r\n{{\"accesskey\":",
+        host(&server)
     );
     tcp.write_all(head.as_bytes()).await.unwrap();
     let answer = read_until_closed(&mut tcp, Duration::from_secs(6)).await;
@@ -172,7 +173,7 @@ async fn connections_over_the_cap_get_a_503_envelope_at_once() {
     }
     tokio::time::sleep(Duration::from_millis(200)).await;
     let mut tcp = TcpStream::connect(host(&server)).await.unwrap();
-    let request = format!("GET {LIST} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {TOKEN}\r\n\r\n");
+    let request = format!("GET {LIST} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {TOKEN}\r\n\r\n", host(&server));
     tcp.write_all(request.as_bytes()).await.unwrap();
     let answer = read_until_closed(&mut tcp, Duration::from_secs(3)).await.expect("answered within 3 s");
     assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");

@@ -96,17 +96,14 @@ async fn oversized_bodies_get_a_413_envelope() {
     let dir = tempdir();
     let server = Server::new(dir.path());
     let huge = format!("{{\"accesskey\":\"{}\"}}", "a".repeat(100 * 1024));
-    let req = server
-        .api(Method::POST, "/v2/objectstorage/innoida/accesskey/create")
-        .header("content-type", "application/json")
-        .body(huge);
+    let req = server.json_post("/v2/objectstorage/innoida/accesskey/create").body(huge);
     let (status, body) = send(req).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(error_message(&body).contains("16 KiB"), "{body}");
     // The client always gets the 413, never a reset connection while it is still sending.
     for _ in 0..10 {
         let req = server
-            .api(Method::POST, "/v2/objectstorage/innoida/bucket/web-assets/permission/read/accesskey/x")
+            .json_post("/v2/objectstorage/innoida/bucket/web-assets/permission/read/accesskey/x")
             .body(vec![b' '; 300 * 1024]);
         assert_eq!(send(req).await.0, StatusCode::PAYLOAD_TOO_LARGE);
     }
@@ -132,7 +129,7 @@ async fn fault_injection_is_off_by_default() {
     let (status, _) = send(server.api(Method::DELETE, "/__test__/faults")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (id, _) = server.create("alpha-key").await;
-    let (status, body) = send(server.api(Method::POST, &permission_path(&id))).await;
+    let (status, body) = send(server.json_post(&permission_path(&id))).await;
     assert_eq!(status, StatusCode::OK, "no rule may apply: {body}");
     assert!(!server.output().contains("FAULT INJECTION"));
 }
@@ -153,14 +150,14 @@ async fn a_fault_rule_fails_exactly_the_chosen_request() {
     assert_eq!(status, StatusCode::OK, "{body}");
     // Requests the rule does not match pass.
     assert_eq!(keys(&server).await.len(), 1);
-    let (status, body) = send(server.api(Method::POST, &permission_path(&id))).await;
+    let (status, body) = send(server.json_post(&permission_path(&id))).await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(body, json!({"status": "error", "message": "Injected failure"}));
     assert!(
         bucket_permissions(&server, "media-archive").await.is_empty(),
         "the failed request did not reach the database"
     );
-    let (status, _) = send(server.api(Method::POST, &permission_path(&id))).await;
+    let (status, _) = send(server.json_post(&permission_path(&id))).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(bucket_permissions(&server, "media-archive").await.len(), 1);
 

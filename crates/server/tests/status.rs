@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use reqwest::{Method, StatusCode};
+use reqwest::StatusCode;
 use serde_json::json;
 
 const LIST: &str = "/v2/objectstorage/innoida/accesskeys";
@@ -99,7 +99,7 @@ async fn trailing_slashes_work_on_every_route() {
         server.post(&format!("{}/", status_path(&id)), json!({"accesskey": id, "status": "disable"})).await;
     assert_eq!(status, StatusCode::OK);
     let grant = format!("/v2/objectstorage/innoida/bucket/web-assets/permission/read/accesskey/{id}/");
-    let (status, _) = send(server.api(Method::POST, &grant)).await;
+    let (status, _) = send(server.json_post(&grant)).await;
     assert_eq!(status, StatusCode::OK);
     let (status, body) = server.get("/v2/objectstorage/innoida/bucket/").await;
     assert_eq!(status, StatusCode::OK);

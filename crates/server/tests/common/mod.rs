@@ -17,6 +17,8 @@ pub const TOKEN: &str = "t0ken";
 
 /// How to start a server.
 pub struct Opts {
+    /// `--listen`; `None`: `127.0.0.1:0`.
+    pub listen: Option<String>,
     pub db: PathBuf,
     pub dist: PathBuf,
     /// `None`: let the server generate one.
@@ -51,6 +53,7 @@ impl Opts {
     /// `--db <dir>/keys.db --dist <dir>/dist --token t0ken`
     pub fn new(dir: &Path) -> Opts {
         Opts {
+            listen: None,
             db: dir.join("keys.db"),
             dist: dir.join("dist"),
             token: Some(TOKEN.into()),
@@ -66,6 +69,10 @@ impl Opts {
         self.args.push(a.into());
         self
     }
+    pub fn args(mut self, args: &[&str]) -> Opts {
+        self.args.extend(args.iter().map(|a| a.to_string()));
+        self
+    }
     pub fn env(mut self, k: &str, v: &str) -> Opts {
         self.envs.push((k.into(), v.into()));
         self
@@ -76,8 +83,9 @@ impl Opts {
     /// Starts a server expected to refuse to start: its exit status and everything it wrote.
     /// `None` when it was still running after 20 seconds (then it is killed).
     pub fn run_to_exit(self) -> (Option<ExitStatus>, String) {
+        let listen = self.listen.clone().unwrap_or_else(|| "127.0.0.1:0".into());
         let mut child =
-            self.command("127.0.0.1:0").stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run keys-server");
+            self.command(&listen).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run keys-server");
         let output = Arc::new(Mutex::new(String::new()));
         capture(child.stdout.take().unwrap(), output.clone(), None);
         capture(child.stderr.take().unwrap(), output.clone(), None);
@@ -106,7 +114,16 @@ impl Opts {
             cmd.arg("--token").arg(t);
         }
         // Only what the test sets: no stray KEYS_* variables from the environment.
-        for var in ["KEYS_LISTEN", "KEYS_DB", "KEYS_DIST", "KEYS_API_TOKEN", "KEYS_ENABLE_TEST_FAULT_INJECTION"] {
+        for var in [
+            "KEYS_LISTEN",
+            "KEYS_DB",
+            "KEYS_DIST",
+            "KEYS_API_TOKEN",
+            "KEYS_ENABLE_TEST_FAULT_INJECTION",
+            "KEYS_UPSTREAM",
+            "KEYS_UPSTREAM_TOKEN",
+            "KEYS_PUBLIC_ORIGIN",
+        ] {
             cmd.env_remove(var);
         }
         cmd.args(&self.args).envs(self.envs.iter().map(|(k, v)| (k, v)));
@@ -173,7 +190,7 @@ impl Server {
                 let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
                 free.local_addr().unwrap().to_string()
             }
-            _ => "127.0.0.1:0".to_string(),
+            _ => opts.listen.clone().unwrap_or_else(|| "127.0.0.1:0".into()),
         };
         let mut cmd = opts.command(&listen);
         let stdout = match opts.stdout {
@@ -213,6 +230,15 @@ impl Server {
             // No token in the link: the one given, or none at all (upstream mode with a server-held token).
             None => (url.trim_end_matches('/').to_string(), opts.token.clone().unwrap_or_default()),
         };
+        // A public origin (`--public-origin`) is the link's address, not where the server listens.
+        let listening =
+            output.lock().unwrap().lines().find_map(|l| l.strip_prefix("Listening on ").map(str::to_string));
+        let base = match listening {
+            Some(addr) if !base.starts_with("http://127.0.0.1:") => {
+                format!("http://127.0.0.1:{}", addr.rsplit(':').next().unwrap())
+            }
+            _ => base,
+        };
         let client = reqwest::Client::builder().timeout(Duration::from_secs(30)).build().unwrap();
         Server { child, base, token, console_line, output, client }
     }
@@ -250,6 +276,12 @@ impl Server {
     /// A request with `Authorization: Bearer <token>`.
     pub fn api(&self, method: Method, path: &str) -> RequestBuilder {
         self.anon(method, path).bearer_auth(&self.token)
+    }
+
+    /// A POST with the token and `Content-Type: application/json`, as the console sends every
+    /// write; the body is up to the caller (none, `{}`, or something to be refused).
+    pub fn json_post(&self, path: &str) -> RequestBuilder {
+        self.api(Method::POST, path).header("content-type", "application/json")
     }
 
     pub async fn get(&self, path: &str) -> (StatusCode, Value) {
@@ -322,6 +354,31 @@ fn wait_for_port(child: &mut Child, listen: &str, output: &Mutex<String>) {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// A raw HTTP/1.1 exchange, the request exactly as written (no client normalises its path or
+/// sets its Host): `head` is the request line and headers without the blank line; `Host` and
+/// `Connection: close` are added unless `head` has its own Host. Returns the status, the head
+/// of the answer and its body.
+pub async fn raw_http(server: &Server, head: &str, body: &str) -> (u16, String, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = server.base.trim_start_matches("http://");
+    let mut tcp = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let mut request = head.trim_end().replace('\n', "\r\n");
+    if !head.to_ascii_lowercase().contains("\nhost:") {
+        request.push_str(&format!("\r\nHost: {addr}"));
+    }
+    if !body.is_empty() {
+        request.push_str(&format!("\r\nContent-Length: {}", body.len()));
+    }
+    request.push_str(&format!("\r\nConnection: close\r\n\r\n{body}"));
+    tcp.write_all(request.as_bytes()).await.expect("write");
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(10), tcp.read_to_end(&mut answer)).await.expect("answered").ok();
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, head.to_string(), body.to_string())
 }
 
 /// Sends and decodes a JSON body (asserting it is JSON).

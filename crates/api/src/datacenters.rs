@@ -2,10 +2,10 @@
 //! The console's picker, the S3 endpoint and region in the credentials, and the reference server's
 //! seed all read this one list. An embedding page may pass its own list in the console's config.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct DataCentre {
     pub slug: String,
     pub location: String,

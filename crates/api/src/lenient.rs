@@ -1,7 +1,9 @@
-//! Lenient decoding for fields the real service sends in more than one shape:
-//! numbers as strings (`"14"`) or as numbers (`14`), strings that may be `null`, booleans as `0`/`"1"`.
+//! The lenient readings of fields the real service sends in more than one shape: counts as
+//! strings (`"14"`) or as numbers (`14`), flags as `0`/`"1"`/`"yes"`. The one place these rules
+//! live; the JSON reader ([`crate::wire`]) applies them. This module imports neither the reader
+//! nor the wire types.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// A count that arrives as `"14"`, `14`, `""` or `null`.
@@ -14,25 +16,6 @@ impl fmt::Display for Count {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Loose {
-    Num(f64),
-    Str(String),
-    Bool(bool),
-    Null,
-}
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Count(match Loose::deserialize(d)? {
-            Loose::Num(n) if n >= 0.0 => n as u64,
-            Loose::Str(s) => crate::wire::count_of(&s),
-            _ => 0,
-        }))
-    }
-}
-
 /// Sent as a string, the way the service does.
 impl Serialize for Count {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -40,51 +23,42 @@ impl Serialize for Count {
     }
 }
 
-/// A string that may be `null` or a number on the wire.
-pub(crate) fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(match Loose::deserialize(d)? {
-        Loose::Str(s) => s,
-        Loose::Num(n) => n.to_string(),
-        Loose::Bool(b) => b.to_string(),
-        Loose::Null => String::new(),
-    })
+/// The whole, non-negative part of a number written as text: `"14"`, `"14.9"` → 14; `"-3"`, `""` → 0.
+pub(crate) fn count_of(text: &str) -> u64 {
+    let t = text.trim();
+    if t.starts_with('-') {
+        return 0;
+    }
+    let whole = t.split(['.', 'e', 'E']).next().unwrap_or("");
+    whole.parse().unwrap_or(0)
 }
 
-/// A boolean that may arrive as `true`, `1`, `"1"` or `"true"`.
-pub(crate) fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    Ok(match Loose::deserialize(d)? {
-        Loose::Bool(b) => b,
-        Loose::Num(n) => n != 0.0,
-        Loose::Str(s) => crate::wire::truthy(&s),
-        Loose::Null => false,
-    })
+/// `"1"`, `"true"`, `"yes"`, `"enabled"` in any case, around white space.
+pub(crate) fn truthy(text: &str) -> bool {
+    matches!(text.trim().to_ascii_lowercase().as_str(), "1" | "true" | "yes" | "enabled")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[derive(Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        n: Count,
-        #[serde(default, deserialize_with = "string")]
-        s: String,
-        #[serde(default, deserialize_with = "boolean")]
-        b: bool,
+    #[test]
+    fn counts_in_every_shape() {
+        for (text, n) in [("14", 14), (" 14 ", 14), ("14.9", 14), ("-3", 0), ("", 0), ("1e3", 1), ("x", 0)] {
+            assert_eq!(count_of(text), n, "{text}");
+        }
+        assert_eq!(count_of("18446744073709551616"), 0, "past u64 reads as 0");
+        assert_eq!(Count(14).to_string(), "14");
+        assert_eq!(serde_json::to_string(&Count(14)).unwrap(), r#""14""#, "sent as a string");
     }
 
     #[test]
-    fn counts_strings_and_booleans_in_every_shape() {
-        for (json, n, s, b) in [
-            (r#"{"n":"14","s":"x","b":true}"#, 14, "x", true),
-            (r#"{"n":14,"s":null,"b":"1"}"#, 14, "", true),
-            (r#"{"n":"","s":5,"b":0}"#, 0, "5", false),
-            (r#"{"n":null}"#, 0, "", false),
-            (r#"{}"#, 0, "", false),
-        ] {
-            let p: Probe = serde_json::from_str(json).unwrap();
-            assert_eq!((p.n.0, p.s.as_str(), p.b), (n, s, b), "{json}");
+    fn truthy_words() {
+        for yes in ["1", "true", "TRUE", " yes ", "Enabled"] {
+            assert!(truthy(yes), "{yes}");
+        }
+        for no in ["0", "", "no", "false", "2", "on"] {
+            assert!(!truthy(no), "{no}");
         }
     }
 }

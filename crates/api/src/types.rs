@@ -1,19 +1,20 @@
-//! Wire types of the contract. Readers are lenient (fields may be missing, numbers may be strings);
-//! writers send exactly what the contract shows.
+//! Wire types of the contract. They are read by [`crate::wire::FromJson`] (the one decoder, lenient:
+//! fields may be missing, numbers may be strings) and written with serde's `Serialize`, exactly as
+//! the contract shows.
 
-use crate::lenient::{self, Count};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use crate::lenient::Count;
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// The `status` value of a successful response.
 pub const SUCCESS: &str = "success";
 
 /// The envelope every response may carry. Any `status` other than `"success"` (when present) is a failure.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Envelope {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
 
@@ -74,44 +75,34 @@ impl Serialize for KeyStatus {
     }
 }
 
-impl<'de> Deserialize<'de> for KeyStatus {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(KeyStatus::from(lenient::string(d)?.as_str()))
-    }
-}
-
 /// One access key as the list returns it. The secret is never part of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AccessKey {
-    #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
     /// The access key ID (36 characters of `[A-Za-z0-9]`).
     pub accesskey: String,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub dcslug: String,
     pub status: KeyStatus,
     /// `"YYYY-MM-DD HH:MM:SS"`, no time zone. Sorts as text.
-    #[serde(default, deserialize_with = "lenient::string")]
     pub created_at: String,
 }
 
 /// `GET objectstorage/{dcslug}/accesskeys`
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ListKeysResponse {
-    #[serde(default, deserialize_with = "null_as_empty")]
     pub accesskeys: Vec<AccessKey>,
     #[serde(flatten)]
     pub envelope: Envelope,
 }
 
 /// `POST objectstorage/{dcslug}/accesskey/create`. The field is called `accesskey` but carries the **name**.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CreateKeyRequest {
     pub accesskey: String,
 }
 
 /// The only response that ever carries a secret.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CreateKeyResponse {
     #[serde(flatten)]
     pub envelope: Envelope,
@@ -121,7 +112,7 @@ pub struct CreateKeyResponse {
 
 /// A secret access key. Its `Debug` never shows it, it has no `Display`, and its bytes are
 /// overwritten when it is dropped, so a stray log line or panic message cannot carry it.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct SecretKey(String);
 
@@ -149,8 +140,9 @@ impl Drop for SecretKey {
     }
 }
 
-/// What `objectstorage/{dcslug}/accesskey/{name}/status` can do to a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What `objectstorage/{dcslug}/accesskey/{name}/status` can do to a key. The reference server
+/// reads it with [`StatusAction::parse`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StatusAction {
     Enable,
@@ -166,6 +158,13 @@ impl StatusAction {
             StatusAction::Remove => "remove",
         }
     }
+
+    /// `enable`, `disable` or `remove`, in any case, around white space.
+    pub fn parse(s: &str) -> Option<StatusAction> {
+        [StatusAction::Enable, StatusAction::Disable, StatusAction::Remove]
+            .into_iter()
+            .find(|a| a.as_str().eq_ignore_ascii_case(s.trim()))
+    }
 }
 
 /// Body of the status call: the access key ID, and the action.
@@ -173,14 +172,14 @@ impl StatusAction {
 /// The path segment (`accesskey/{name}/status`) names the key by ID or by name; `accesskey` here must
 /// name the same key, or the reference server refuses the call with 400 rather than act on a key
 /// the path did not name. Clients send the access key ID in both places.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StatusRequest {
     pub accesskey: String,
     pub status: StatusAction,
 }
 
 /// A key's permission on a bucket; `None` revokes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Permission {
     None,
@@ -218,86 +217,62 @@ impl Permission {
 }
 
 /// One key's permission as the bucket list shows it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct BucketPermission {
-    #[serde(default, deserialize_with = "lenient::string")]
     pub bucket: String,
     /// The key's name; may be empty.
-    #[serde(default, deserialize_with = "lenient::string")]
     pub name: String,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub accesskey: String,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub permission: String,
-    #[serde(default)]
     pub status: Option<String>,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub created_at: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct DcLocation {
-    #[serde(default, deserialize_with = "lenient::string")]
     pub location: String,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub country: String,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub dc: String,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub dccc: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Bucket {
     pub name: String,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub access: String,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub dcslug: String,
-    #[serde(default)]
     pub size: Count,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub status: String,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub created_at: String,
-    #[serde(default)]
     pub object_count: Count,
-    #[serde(default, deserialize_with = "lenient::boolean")]
     pub version_enabled: bool,
-    #[serde(default, deserialize_with = "lenient::string")]
     pub current_size: String,
-    #[serde(default, deserialize_with = "null_as_empty")]
     pub permissions: Vec<BucketPermission>,
-    #[serde(default)]
     pub dclocation: Option<DcLocation>,
 }
 
 /// `GET objectstorage/{dcslug}/bucket`
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct BucketsResponse {
-    #[serde(default, deserialize_with = "null_as_empty")]
     pub buckets: Vec<Bucket>,
     #[serde(flatten)]
     pub envelope: Envelope,
 }
 
-fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wire::FromJson;
 
     #[test]
     fn list_from_the_contract_example() {
         let json = r#"{"accesskeys":[{"name":"backup-nightly","accesskey":"R8fK2pQm","dcslug":"innoida",
             "status":"Active","created_at":"2026-03-14 09:12:44"}],"status":"success","message":""}"#;
-        let r: ListKeysResponse = serde_json::from_str(json).unwrap();
+        let r = ListKeysResponse::from_text(json).unwrap();
         assert_eq!(r.accesskeys[0].status, KeyStatus::Active);
         assert!(!r.envelope.is_failure());
         // Lists may omit the envelope entirely.
-        let r: ListKeysResponse = serde_json::from_str(r#"{"accesskeys":null}"#).unwrap();
+        let r = ListKeysResponse::from_text(r#"{"accesskeys":null}"#).unwrap();
         assert!(r.accesskeys.is_empty());
         assert!(!r.envelope.is_failure());
     }
@@ -322,7 +297,7 @@ mod tests {
           "current_size":"48.20 MB","permissions":[{"bucket":"media-archive","name":null,"accesskey":"R8",
           "permission":"write","status":null,"created_at":"2026-03-02 11:20:09"}],
           "dclocation":{"location":"Delhi (Noida)","country":"India","dc":"innoida","dccc":"in"}}]}"#;
-        let r: BucketsResponse = serde_json::from_str(json).unwrap();
+        let r = BucketsResponse::from_text(json).unwrap();
         let b = &r.buckets[0];
         assert_eq!(b.object_count, Count(14));
         assert_eq!(b.permissions[0].name, "");
@@ -332,7 +307,7 @@ mod tests {
 
     #[test]
     fn failure_envelope_is_detected_whatever_the_case() {
-        let e: Envelope = serde_json::from_str(r#"{"status":"error","message":"Name taken"}"#).unwrap();
+        let e = Envelope::from_text(r#"{"status":"error","message":"Name taken"}"#).unwrap();
         assert!(e.is_failure());
         assert!(!Envelope::success("ok").is_failure());
         assert!(!Envelope::default().is_failure());
@@ -348,7 +323,7 @@ mod tests {
         assert!(!format!("{r:?}").contains("TOPSECRETVALUE"));
         let wire = serde_json::to_string(&r).unwrap();
         assert!(wire.contains(r#""secretkey":"TOPSECRETVALUE""#), "{wire}");
-        let back: CreateKeyResponse = serde_json::from_str(&wire).unwrap();
+        let back = CreateKeyResponse::from_text(&wire).unwrap();
         assert_eq!(back.secretkey.expose(), "TOPSECRETVALUE");
     }
 
@@ -358,5 +333,15 @@ mod tests {
         assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"accesskey":"AK","status":"disable"}"#);
         let body = CreateKeyRequest { accesskey: "backup-nightly".into() };
         assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"accesskey":"backup-nightly"}"#);
+    }
+
+    #[test]
+    fn status_actions_parse_in_any_case() {
+        for a in [StatusAction::Enable, StatusAction::Disable, StatusAction::Remove] {
+            assert_eq!(StatusAction::parse(a.as_str()), Some(a));
+            assert_eq!(StatusAction::parse(&format!(" {} ", a.as_str().to_uppercase())), Some(a));
+            assert_eq!(serde_json::to_string(&a).unwrap(), format!("\"{}\"", a.as_str()));
+        }
+        assert_eq!(StatusAction::parse("delete"), None);
     }
 }

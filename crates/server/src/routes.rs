@@ -117,8 +117,8 @@ fn status_request(body: &JsonBody, path_key: &str) -> ApiResult<StatusRequest> {
         Ok(None) => return Err(ApiError::bad_request(format!("The status is missing. {VALID}"))),
         Err(_) => return Err(ApiError::bad_request(format!("The status must be a string. {VALID}"))),
     };
-    let action: StatusAction = serde_json::from_value(serde_json::Value::String(status.trim().to_ascii_lowercase()))
-        .map_err(|_| ApiError::bad_request(format!("Unknown status \"{status}\". {VALID}")))?;
+    let action = StatusAction::parse(status)
+        .ok_or_else(|| ApiError::bad_request(format!("Unknown status \"{status}\". {VALID}")))?;
     let accesskey = body.string("accesskey", STATUS_EXAMPLE)?.unwrap_or(path_key).to_string();
     Ok(StatusRequest { accesskey, status: action })
 }

@@ -402,7 +402,8 @@ pub fn error_message(body: &Value) -> String {
 pub async fn keys(server: &Server) -> Vec<(String, String, String)> {
     let (status, body) = server.get("/v2/objectstorage/innoida/accesskeys").await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let list: keys_api::ListKeysResponse = serde_json::from_value(body).unwrap();
+    let text = serde_json::to_string(&body).unwrap();
+    let list = <keys_api::ListKeysResponse as keys_api::wire::FromJson>::from_text(&text).unwrap();
     list.accesskeys.into_iter().map(|k| (k.name, k.accesskey, k.status.label().to_string())).collect()
 }
 
@@ -410,7 +411,8 @@ pub async fn keys(server: &Server) -> Vec<(String, String, String)> {
 pub async fn bucket_permissions(server: &Server, bucket: &str) -> Vec<(String, String, String)> {
     let (status, body) = server.get("/v2/objectstorage/innoida/bucket").await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let list: keys_api::BucketsResponse = serde_json::from_value(body).unwrap();
+    let text = serde_json::to_string(&body).unwrap();
+    let list = <keys_api::BucketsResponse as keys_api::wire::FromJson>::from_text(&text).unwrap();
     let b = list.buckets.into_iter().find(|b| b.name == bucket).unwrap_or_else(|| panic!("no bucket {bucket}"));
     b.permissions.into_iter().map(|p| (p.name, p.accesskey, p.permission)).collect()
 }

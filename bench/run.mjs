@@ -270,23 +270,15 @@ function sizes() {
     wasm: pick(/^keys-console(-[0-9a-f]+)?_bg\.wasm$/),
     js: pick(/^keys-console-[0-9a-f]+\.js$/) ?? pick(/^keys-console\.js$/),
   };
-  const snippetDir = join(d, "snippets");
   const out = {};
   for (const [k, f] of Object.entries(parts)) out[k] = measure(readFileSync(join(d, f)));
-  let snippets = Buffer.alloc(0);
-  for (const sub of readdirSync(snippetDir)) {
-    for (const f of readdirSync(join(snippetDir, sub)).filter((f) => f.endsWith(".js"))) {
-      snippets = Buffer.concat([snippets, readFileSync(join(snippetDir, sub, f))]);
-    }
-  }
-  out.snippets = measure(snippets);
   // The standalone page's own stylesheet (the console's is built into the wasm).
   const css = files.find((f) => /^standalone(-[0-9a-f]+)?\.css$/.test(f));
   out["page css"] = measure(css ? readFileSync(join(d, css)) : Buffer.alloc(0));
-  const counted = ["wasm", "js", "snippets", "page css"];
+  const counted = ["wasm", "js", "page css"];
   out.total = ["raw", "gzip", "brotli"].reduce((t, k) => ({ ...t, [k]: counted.reduce((n, p) => n + out[p][k], 0) }), {});
-  // The standalone page: its markup and its one script, boot.js with the glue and snippets counted
-  // above inline (scripts/post-build.mjs). Not in the total: hosts fetch the glue as a file instead.
+  // The standalone page: its markup and its one script, boot.js bundled with the module counted above
+  // (scripts/post-build.mjs). Not in the total: hosts fetch the module as a file instead.
   out["the page (index.html), not in the total"] = measure(readFileSync(join(d, "index.html")));
   return out;
 }

@@ -38,9 +38,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
-# npm packages: binaryen 132 (a wasm-opt that does not corrupt the externref table), terser (the JS
-# glue, scripts/post-build.mjs), Playwright, axe.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# npm packages: binaryen 132 (a wasm-opt that does not corrupt the externref table), esbuild (the
+# module and the page's script, scripts/post-build.mjs), Playwright, axe.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund
 fi

@@ -4,7 +4,7 @@ use crate::access_keys::page::ObjectStoragePage;
 use crate::api::ApiClient;
 use crate::browser::dom::ConsoleRoot;
 use crate::config::{Config, DataCentres};
-use crate::embed::events::HostEvents;
+use crate::store::HostPort;
 use crate::ui::announcer::{Announcer, LiveRegions};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub fn App(
     /// The API client (the mount closes it at unmount).
     client: ApiClient,
     /// Where the console's events for its host go.
-    events: HostEvents,
+    events: HostPort,
     /// The prefix of every id inside this console (`uk-`, or `uk2-`… for a second console).
     prefix: &'static str,
     /// A data centre the host switched to after mounting.

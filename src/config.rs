@@ -1,7 +1,8 @@
 //! How the console is configured: API base URL, API token (or a function that supplies one),
 //! default data centre, the list of data centres, and how much of the page's URL it may use.
-//! The console's own page reads them from its mount element's `data-*` attributes and the token
-//! from the URL fragment; a host page passes them to `mountConsole` or sets them on the element.
+//! The console's own page reads them from its mount element's `data-*` attributes and is given the
+//! token by its script (assets/boot.js, which takes it out of the address); a host page passes them
+//! to `mountConsole` or sets them on the element.
 
 use crate::api::TokenSource;
 use crate::state::view::UrlMode;
@@ -9,11 +10,6 @@ use keys_api::wire::FromJson;
 use keys_api::{datacenters, DataCentre};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
-
-/// Where the token lives for the rest of the browser tab's life (so a reload keeps working).
-/// This is the account's API token, never an access key's secret. Only the console's own page
-/// uses it; an embedded console never touches the host's storage or URL for a token.
-const TOKEN_STORAGE_KEY: &str = "utho-keys-console.api-token";
 
 /// Light or dark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,19 +85,10 @@ impl DataCentres {
     }
 }
 
-/// `#token=abc&x=y` → `Some("abc")`.
-pub fn token_from_fragment(hash: &str) -> Option<String> {
-    hash.trim_start_matches('#')
-        .split('&')
-        .find_map(|part| part.strip_prefix("token="))
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-}
-
 impl Config {
     /// The console's own page: `data-api-base`, `data-dc`, `data-timeout-secs`, `data-url-state`
-    /// and `data-token` on the mount element, then the URL fragment for the token.
-    pub fn from_element(el: &HtmlElement) -> Config {
+    /// and `data-theme` on the mount element, and the token its script found (assets/boot.js).
+    pub fn for_page(el: &HtmlElement, token: Option<String>) -> Config {
         let mut c = Config::default();
         let attr = |name: &str| el.get_attribute(name).filter(|v| !v.is_empty());
         if let Some(v) = attr("data-api-base") {
@@ -119,7 +106,7 @@ impl Config {
         if let Some(theme) = attr("data-theme").as_deref().and_then(Theme::parse) {
             c.theme = theme;
         }
-        c.token = attr("data-token").or_else(take_token_from_url).map_or(TokenSource::None, TokenSource::Fixed);
+        c.token = token.filter(|t| !t.is_empty()).map_or(TokenSource::None, TokenSource::Fixed);
         c
     }
 
@@ -165,39 +152,9 @@ impl Config {
     }
 }
 
-/// Takes `#token=…` out of the address bar (so it is not in history or a copied link) and keeps it
-/// in sessionStorage for this tab; falls back to what an earlier load of this tab kept.
-/// On the console's own page boot.js has usually done the first part already (assets/boot.js,
-/// `tokenOutOfAddress`): then this finds the token in sessionStorage. Without sessionStorage,
-/// boot.js leaves the address to this, which keeps the token in memory.
-fn take_token_from_url() -> Option<String> {
-    let window = web_sys::window()?;
-    let storage = window.session_storage().ok().flatten();
-    let location = window.location();
-    if let Some(token) = location.hash().ok().as_deref().and_then(token_from_fragment) {
-        if let Some(s) = &storage {
-            let _ = s.set_item(TOKEN_STORAGE_KEY, &token);
-        }
-        let clean = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&clean));
-        }
-        return Some(token);
-    }
-    storage.and_then(|s| s.get_item(TOKEN_STORAGE_KEY).ok().flatten())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn token_from_the_fragment() {
-        assert_eq!(token_from_fragment("#token=abc123"), Some("abc123".into()));
-        assert_eq!(token_from_fragment("#x=1&token=t"), Some("t".into()));
-        assert_eq!(token_from_fragment("#token="), None);
-        assert_eq!(token_from_fragment(""), None);
-    }
 
     #[test]
     fn default_is_the_first_data_centre_on_this_origin() {

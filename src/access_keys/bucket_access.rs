@@ -4,8 +4,9 @@
 use crate::browser::dom::use_root;
 use crate::state::access::{key_access, BucketAccess, StepState};
 use crate::state::SmallMap;
-use crate::store::{start, use_store, write, PermissionPolicy, PermissionResult};
+use crate::store::{use_store, PermissionPolicy, PermissionResult};
 use crate::ui::effect::effect;
+use crate::ui::write::{start, write};
 use keys_api::Permission;
 use leptos::prelude::*;
 
@@ -16,11 +17,11 @@ pub fn BucketAccessEditor(
     accesskey: String,
 ) -> impl IntoView {
     let store = use_store();
-    store.need_buckets();
+    store.lists.need_buckets();
     let id = StoredValue::new(accesskey);
     // What the server says now, per bucket.
     let current = Memo::new(move |_| {
-        let buckets = store.buckets_now().and_then(Result::ok);
+        let buckets = store.lists.buckets_now().and_then(Result::ok);
         buckets.map(|b| id.with_value(|id| key_access(&b, id)))
     });
     // What the person chose, where it differs from the server.
@@ -56,16 +57,8 @@ pub fn BucketAccessEditor(
     let save = write();
     let saved = RwSignal::new(None::<Vec<PermissionResult>>);
     effect(move || {
-        let Some(results) = saved.get() else { return };
-        let failed = results.iter().filter(|r| r.result.is_err()).count();
-        let saved = results.len() - failed;
-        if failed == 0 {
-            store.announcer.say(format!("Saved {saved} bucket permission{}.", if saved == 1 { "" } else { "s" }));
-        } else {
-            store.announcer.alert(format!(
-                "Saved {saved} of {}; {failed} refused. See the messages next to each bucket.",
-                results.len()
-            ));
+        if let Some(results) = saved.get() {
+            announce_saved(&results);
         }
     });
     let run = move |grants: Vec<BucketAccess>| {
@@ -125,12 +118,7 @@ pub fn BucketAccessEditor(
                                             </button>
                                         </td>
                                         <td data-testid=format!("perm-status-{}", a.bucket) class="uk-perm-status">
-                                            {move || match rows.with(|r| r.get(&bucket.get_value()).cloned()) {
-                                                Some(StepState::Pending | StepState::Running) => view! { <span>"Saving…"</span> }.into_any(),
-                                                Some(StepState::Done) => view! { <span class="uk-ok">"Saved"</span> }.into_any(),
-                                                Some(StepState::Failed(e)) => view! { <span class="uk-error" role="alert">{e.to_string()}</span> }.into_any(),
-                                                None => ().into_any(),
-                                            }}
+                                            {move || save_state(rows.with(|r| r.get(&bucket.get_value()).cloned()))}
                                         </td>
                                     </tr>
                                 }
@@ -143,6 +131,31 @@ pub fn BucketAccessEditor(
                 }.into_any(),
             }}
         </section>
+    }
+}
+
+/// Says how a save went, in words: "Saved 2 bucket permissions." or what was refused.
+fn announce_saved(results: &[PermissionResult]) {
+    let announcer = use_store().announcer;
+    let failed = results.iter().filter(|r| r.result.is_err()).count();
+    let saved = results.len() - failed;
+    if failed == 0 {
+        announcer.say(format!("Saved {saved} bucket permission{}.", if saved == 1 { "" } else { "s" }));
+    } else {
+        announcer.alert(format!(
+            "Saved {saved} of {}; {failed} refused. See the messages next to each bucket.",
+            results.len()
+        ));
+    }
+}
+
+/// A bucket's save, in its row: saving, saved, or the server's refusal.
+fn save_state(state: Option<StepState>) -> AnyView {
+    match state {
+        Some(StepState::Pending | StepState::Running) => view! { <span>"Saving…"</span> }.into_any(),
+        Some(StepState::Done) => view! { <span class="uk-ok">"Saved"</span> }.into_any(),
+        Some(StepState::Failed(e)) => view! { <span class="uk-error" role="alert">{e.to_string()}</span> }.into_any(),
+        None => ().into_any(),
     }
 }
 

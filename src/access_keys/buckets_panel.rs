@@ -104,9 +104,9 @@ fn BucketRow(
 #[component]
 pub fn BucketsPanel() -> impl IntoView {
     let store = use_store();
-    store.need_buckets();
+    store.lists.need_buckets();
     const COLUMNS: &[&str] = &["Storage", "Location", "Objects", "Keys", "Status", "Created At"];
-    move || match store.buckets_now() {
+    move || match store.lists.buckets_now() {
         None => view! { <LoadingTable what="Buckets" columns=COLUMNS rows=3 /> }.into_any(),
         Some(Ok(list)) if list.is_empty() => view! {
             <div class="uk-empty"><p class="uk-empty__title">"No buckets in this data centre"</p></div>
@@ -121,7 +121,7 @@ pub fn BucketsPanel() -> impl IntoView {
         }
         .into_any(),
         Some(Err(error)) => view! {
-            <LoadError what="buckets" error on_retry=Callback::new(move |_| store.buckets.refetch()) />
+            <LoadError what="buckets" error on_retry=Callback::new(move |_| store.lists.buckets.refetch()) />
         }
         .into_any(),
     }

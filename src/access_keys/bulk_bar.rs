@@ -1,7 +1,8 @@
 //! The bulk-actions toolbar shown while rows are selected, and the report of the last bulk action.
 
-use crate::store::{start, use_store, write, KeyDialog};
+use crate::store::{use_store, KeyDialog};
 use crate::ui::feedback::{Alert, AlertKind};
+use crate::ui::write::{start, write};
 use keys_api::{AccessKey, StatusAction};
 use leptos::prelude::*;
 
@@ -9,10 +10,10 @@ use leptos::prelude::*;
 #[component]
 pub fn BulkBar() -> impl IntoView {
     let store = use_store();
-    let count = move || store.selection.with(|s| s.len());
+    let count = move || store.selection.ids.with(|s| s.len());
     let selected_keys = move || -> Vec<AccessKey> {
-        let keys = store.loaded_keys();
-        store.selection.with_untracked(|s| keys.iter().filter(|k| s.contains(&k.accesskey)).cloned().collect())
+        let keys = store.lists.loaded_keys();
+        store.selection.ids.with_untracked(|s| keys.iter().filter(|k| s.contains(&k.accesskey)).cloned().collect())
     };
     let bulk = write();
     let busy = bulk.pending();
@@ -36,7 +37,7 @@ pub fn BulkBar() -> impl IntoView {
                     on:click=move |_| store.dialog.set(Some(KeyDialog::BulkDelete(selected_keys())))>
                     "Delete selected"
                 </button>
-                <button type="button" class="uk-btn uk-btn--link" on:click=move |_| store.selection.set(Default::default())>
+                <button type="button" class="uk-btn uk-btn--link" on:click=move |_| store.selection.ids.set(Default::default())>
                     "Clear selection"
                 </button>
                 <Show when=move || busy.get()>
@@ -52,7 +53,7 @@ pub fn BulkBar() -> impl IntoView {
 pub fn BulkResult() -> impl IntoView {
     let store = use_store();
     view! {
-        {move || store.bulk_result.get().map(|outcome| {
+        {move || store.selection.outcome.get().map(|outcome| {
             let failed = !outcome.failed.is_empty();
             let kind = if failed { AlertKind::Danger } else { AlertKind::Ok };
             view! {
@@ -64,7 +65,7 @@ pub fn BulkResult() -> impl IntoView {
                             {outcome.failed.iter().map(|f| view! { <li>{format!("{}: {}", f.name, f.error)}</li> }).collect_view()}
                         </ul>
                     })}
-                    <button type="button" class="uk-btn uk-btn--link" on:click=move |_| store.bulk_result.set(None)>
+                    <button type="button" class="uk-btn uk-btn--link" on:click=move |_| store.selection.outcome.set(None)>
                         "Dismiss"
                     </button>
                 </Alert>

@@ -10,10 +10,11 @@ use crate::browser::dom::use_root;
 use crate::config::DataCentres;
 use crate::state::access::{BucketAccess, StepState};
 use crate::state::create::{CreateFlow, CreatePhase};
-use crate::store::{start, use_store, write, NewKey, PermissionPolicy};
+use crate::store::{use_store, NewKey, PermissionPolicy};
 use crate::ui::dialog::{Drawer, DrawerBody, DrawerHeader};
 use crate::ui::effect::effect;
 use crate::ui::feedback::{Alert, AlertKind};
+use crate::ui::write::{start, write};
 use keys_api::Permission;
 use leptos::ev::SubmitEvent;
 use leptos::html::Input;
@@ -64,8 +65,8 @@ pub fn CreateKeyDrawer() -> impl IntoView {
         if flow.with_untracked(CreateFlow::busy) {
             return;
         }
-        let name = store.create_name.get_untracked();
-        let taken = store.keys.with_untracked(|k| {
+        let name = store.create.name.get_untracked();
+        let taken = store.lists.keys.with_untracked(|k| {
             k.as_ref().and_then(|r| r.as_ref().ok()).is_some_and(|ks| ks.iter().any(|k| k.name == name))
         });
         if let Some(msg) = name_message(&name).or_else(|| taken.then(|| taken_message(&name))) {
@@ -73,7 +74,7 @@ pub fn CreateKeyDrawer() -> impl IntoView {
             focus_input();
             return;
         }
-        let grants: Vec<BucketAccess> = store.create_scope.with_untracked(|scope| {
+        let grants: Vec<BucketAccess> = store.create.scope.with_untracked(|scope| {
             scope
                 .iter()
                 .filter(|(_, p)| **p != Permission::None)
@@ -85,7 +86,7 @@ pub fn CreateKeyDrawer() -> impl IntoView {
         flow.set(CreateFlow::default());
         start(writes, store.create_and_grant(flow, reveal, name, grants, PermissionPolicy::TryEach));
     });
-    let close = move || store.create_open.set(false);
+    let close = move || store.create.open.set(false);
     let dismiss = Callback::new(move |_| {
         if reveal.with_untracked(Option::is_some) {
             store
@@ -123,7 +124,7 @@ pub fn CreateKeyDrawer() -> impl IntoView {
             <DrawerBody>
                 {move || match reveal.with(|r| r.clone()) {
                     Some(key) => {
-                        let dc = expect_context::<DataCentres>().find(&store.dc.get_untracked());
+                        let dc = expect_context::<DataCentres>().find(&store.lists.dc.get_untracked());
                         view! {
                             <Reveal key dc on_saved=saved>
                                 <GrantResults flow on_retry />
@@ -158,13 +159,13 @@ fn CreateForm(
         ev.prevent_default();
         on_submit.run(());
     };
-    let taken = Signal::derive(move || store.names());
+    let taken = Signal::derive(move || store.lists.names());
     view! {
         <form class="uk-form" on:submit=submit novalidate>
-            <KeyNameField name=store.create_name server_error=name_error taken input_ref disabled=pending />
+            <KeyNameField name=store.create.name server_error=name_error taken input_ref disabled=pending />
             <ScopePicker />
             <p class="uk-form__note">
-                "Data centre: " <strong>{move || store.dc.get()}</strong>
+                "Data centre: " <strong>{move || store.lists.dc.get()}</strong>
                 ". The secret key is shown once, right after you create the key."
             </p>
             {move || form_error.get().map(|e| view! {
@@ -195,11 +196,11 @@ fn CreateForm(
 #[component]
 fn ScopePicker() -> impl IntoView {
     let store = use_store();
-    store.need_buckets();
+    store.lists.need_buckets();
     let root = use_root();
     let title = root.id("scope-title");
     let list = move || {
-        match store.buckets_now() {
+        match store.lists.buckets_now() {
             None => view! { <p role="status">"Loading buckets…"</p> }.into_any(),
             Some(Err(_)) => view! {
                 <p>"The buckets could not be loaded: you can give the key access later, in its details."</p>
@@ -211,10 +212,10 @@ fn ScopePicker() -> impl IntoView {
                     {buckets.iter().map(|b| {
                         let bucket = StoredValue::new(b.name.clone());
                         let chosen = Signal::derive(move || {
-                            bucket.with_value(|b| store.create_scope.with(|s| s.get(b).copied().unwrap_or(Permission::None)))
+                            bucket.with_value(|b| store.create.scope.with(|s| s.get(b).copied().unwrap_or(Permission::None)))
                         });
                         let pick = Callback::new(move |p: Permission| {
-                            store.create_scope.update(|s| {
+                            store.create.scope.update(|s| {
                                 s.insert(bucket.get_value(), p);
                             })
                         });

@@ -6,9 +6,10 @@ use super::row_menu::actions_button_id;
 use crate::api::ApiError;
 use crate::browser::dom::use_root;
 use crate::state::access::reachable;
-use crate::store::{start, use_store, write};
+use crate::store::use_store;
 use crate::ui::dialog::Modal;
 use crate::ui::effect::effect;
+use crate::ui::write::{start, write};
 use keys_api::{AccessKey, KeyStatus, StatusAction};
 use leptos::prelude::*;
 
@@ -70,9 +71,9 @@ pub fn DeleteKeyDialog(
 ) -> impl IntoView {
     let store = use_store();
     let typed = RwSignal::new(String::new());
-    store.need_buckets();
+    store.lists.need_buckets();
     let id = key.accesskey.clone();
-    let access = move || store.buckets_now().map(|r| r.map(|b| reachable(&b, &id)));
+    let access = move || store.lists.buckets_now().map(|r| r.map(|b| reachable(&b, &id)));
     let name = key.name.clone();
     let matches = {
         let name = name.clone();
@@ -105,7 +106,7 @@ pub fn DeleteKeyDialog(
         start(suspend, async move { drop(run.await) });
         on_close.run(());
     };
-    let suspended = key.with_value(|k| store.shown_status(k) == KeyStatus::Suspended);
+    let suspended = key.with_value(|k| store.lists.shown_status(k) == KeyStatus::Suspended);
     let dismiss = Callback::new(move |_| {
         if !busy.get_untracked() {
             on_close.run(());

@@ -2,7 +2,7 @@
 //! editable one bucket at a time or all at once.
 
 use super::bucket_access::BucketAccessEditor;
-use super::key_table::status_cell;
+use super::key_rows::status_cell;
 use super::row_menu::actions_button_id;
 use crate::browser::dom::use_root;
 use crate::store::use_store;
@@ -23,12 +23,13 @@ pub fn KeyDetails(
     let id = StoredValue::new(accesskey.clone());
     let key = Memo::new(move |_| {
         store
+            .lists
             .keys
             .get()
             .and_then(Result::ok)
             .and_then(|ks| id.with_value(|id| ks.iter().find(|k| &k.accesskey == id).cloned()))
     });
-    let loaded = move || store.keys.with(|k| k.is_some());
+    let loaded = move || store.lists.keys.with(|k| k.is_some());
     let dismiss = Callback::new(move |_| on_close.run(()));
     view! {
         <Drawer labelled_by=use_root().id("details-title") on_dismiss=dismiss return_focus=actions_button_id(&accesskey)>
@@ -60,7 +61,7 @@ fn DetailsBody(
     let store = use_store();
     let status = {
         let key = key.clone();
-        move || store.shown_status(&key)
+        move || store.lists.shown_status(&key)
     };
     view! {
         <dl class="uk-facts">
@@ -76,7 +77,7 @@ fn DetailsBody(
             <dt>"Created At"</dt>
             <dd>{key.created_at.clone()}</dd>
             <dt>"Data centre"</dt>
-            <dd>{move || store.dc.get()}</dd>
+            <dd>{move || store.lists.dc.get()}</dd>
         </dl>
         <BucketAccessEditor accesskey=key.accesskey.clone() />
     }

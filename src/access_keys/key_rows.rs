@@ -9,7 +9,7 @@
 
 use crate::state::KeyPage;
 use crate::store::KeyStore;
-use crate::ui::copy_button::{CopyState, SharedCopy};
+use crate::ui::copy_button::{copy_class, copy_content_html, CopyState, SharedCopy};
 use keys_api::{AccessKey, KeyStatus};
 use leptos::html;
 use leptos::prelude::*;
@@ -28,12 +28,30 @@ pub fn dot_class(status: &KeyStatus) -> &'static str {
     }
 }
 
-/// The class of a copy button in `state`.
-pub fn copy_class(state: CopyState) -> &'static str {
-    match state {
-        CopyState::Done(o) if !o.copied() => "uk-btn uk-btn--copy uk-btn--warn",
-        CopyState::Done(_) => "uk-btn uk-btn--copy uk-btn--ok",
-        _ => "uk-btn uk-btn--copy",
+/// What a row's control does, written in its `data-act` and read back by the table's handlers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowAct {
+    /// The row's checkbox.
+    Select,
+    /// The copy button of the key's ID.
+    Copy,
+    /// The button of the row's menu.
+    Menu,
+}
+
+impl RowAct {
+    const ALL: [RowAct; 3] = [RowAct::Select, RowAct::Copy, RowAct::Menu];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowAct::Select => "select",
+            RowAct::Copy => "copy",
+            RowAct::Menu => "menu",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RowAct> {
+        Self::ALL.into_iter().find(|a| a.as_str() == s)
     }
 }
 
@@ -71,18 +89,18 @@ fn html(capacity: usize, parts: &[Part]) -> String {
     out
 }
 
-/// A status as its dot and word.
+/// A status as its dot and word: the content of a `.uk-status`, in the table's rows and in
+/// [`status_cell`].
 pub fn status_html(status: &KeyStatus) -> String {
-    html(
-        96,
-        &[
-            M("<span class=\"uk-status\"><span class=\""),
-            M(dot_class(status)),
-            M("\" aria-hidden=\"true\"></span>"),
-            T(status.label()),
-            M("</span>"),
-        ],
-    )
+    html(96, &[M("<span class=\""), M(dot_class(status)), M("\" aria-hidden=\"true\"></span>"), T(status.label())])
+}
+
+/// A key's status as a coloured dot and its word, outside the table (the key's details).
+///
+/// `status` is a plain closure, not a derived signal: rows are disposed while a list refresh is
+/// still notifying them, and a closure owns nothing that can be disposed under it.
+pub fn status_cell(status: impl Fn() -> KeyStatus + Send + Sync + 'static) -> impl IntoView {
+    view! { <span class="uk-status" inner_html=move || status_html(&status())></span> }
 }
 
 /// What a row shows when it is drawn.
@@ -103,13 +121,15 @@ pub struct RowParts<'a> {
 /// The content of a key's `<tr>`: selection, name, ID with copy, status, creation time, actions.
 pub fn row_html(p: &RowParts) -> String {
     let k = p.key;
-    let status = status_html(p.status);
+    let (status, copy) = (status_html(p.status), copy_content_html(p.copy));
     html(
         1024,
         &[
             M("<td class=\"uk-table__check\"><input class=\"uk-check\" type=\"checkbox\" aria-label=\"Select "),
             T(&k.name),
-            M("\" data-act=\"select\""),
+            M("\" data-act=\""),
+            M(RowAct::Select.as_str()),
+            M("\""),
             M(if p.selected { " checked" } else { "" }),
             M("></td><th class=\"uk-table__name\" scope=\"row\">"),
             T(&k.name),
@@ -122,11 +142,13 @@ pub fn row_html(p: &RowParts) -> String {
             M(copy_class(p.copy)),
             M("\" type=\"button\" aria-label=\"Copy access key ID of "),
             T(&k.name),
-            M("\" data-act=\"copy\"><span aria-hidden=\"true\" class=\"uk-copy__icon\"></span><span class=\"uk-copy__text\">"),
-            T(p.copy.text()),
-            M("</span></button></div></td><td class=\"uk-table__status\" data-testid=\"key-status\" data-label=\"Status\">"),
+            M("\" data-act=\""),
+            M(RowAct::Copy.as_str()),
+            M("\">"),
+            M(&copy),
+            M("</button></div></td><td class=\"uk-table__status\" data-testid=\"key-status\" data-label=\"Status\"><span class=\"uk-status\">"),
             M(&status),
-            M("</td><td class=\"uk-table__date\" data-label=\"Created At\">"),
+            M("</span></td><td class=\"uk-table__date\" data-label=\"Created At\">"),
             T(&k.created_at),
             M("</td><td class=\"uk-table__actions\"><div class=\"uk-menu\"><button class=\"uk-menu__button\" type=\"button\" id=\""),
             T(p.actions_id),
@@ -134,10 +156,19 @@ pub fn row_html(p: &RowParts) -> String {
             T(&k.name),
             M("\" aria-haspopup=\"menu\" aria-expanded=\""),
             M(if p.menu_open { "true" } else { "false" }),
-            M("\" data-act=\"menu\"><span aria-hidden=\"true\">⋯</span></button></div></td>"),
+            M("\" data-act=\""),
+            M(RowAct::Menu.as_str()),
+            M("\"><span aria-hidden=\"true\">⋯</span></button></div></td>"),
         ],
     )
 }
+
+/// The parts of a drawn row that its patches look for, by the classes [`row_html`] gives them.
+const CHECKBOX: &str = ".uk-check";
+const STATUS: &str = ".uk-status";
+const COPY_BUTTON: &str = ".uk-btn--copy";
+const MENU_BUTTON: &str = ".uk-menu__button";
+const MENU_CELL: &str = ".uk-menu";
 
 /// Calls `f` with each row of `tbody` and its key's ID.
 fn each_row(tbody: NodeRef<html::Tbody>, mut f: impl FnMut(&Element, &str)) {
@@ -168,7 +199,7 @@ pub fn menu_cell(tbody: NodeRef<html::Tbody>, accesskey: &str) -> Option<Element
     let mut found = None;
     each_row(tbody, |tr, key| {
         if found.is_none() && key == accesskey {
-            found = part(tr, ".uk-menu");
+            found = part(tr, MENU_CELL);
         }
     });
     found
@@ -186,12 +217,11 @@ pub fn patch_rows(
     copy: SharedCopy,
 ) {
     effect(move || {
-        store.selection.track();
+        store.selection.ids.track();
         each_row(tbody, |tr, key| {
-            let on = store.selection.with_untracked(|s| s.contains(key));
+            let on = store.selection.ids.with_untracked(|s| s.contains(key));
             let _ = tr.class_list().toggle_with_force("uk-row--selected", on);
-            if let Some(input) = part(tr, "input[data-act=select]").and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-            {
+            if let Some(input) = part(tr, CHECKBOX).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
                 if input.checked() != on {
                     input.set_checked(on);
                 }
@@ -201,11 +231,11 @@ pub fn patch_rows(
     effect(move || {
         // Reading the statuses tracks the list and the pending changes.
         let shown: Vec<(String, KeyStatus)> = page.with_untracked(|p| {
-            p.rows.iter().zip(&p.at).map(|(k, at)| (k.accesskey.clone(), store.shown_status_at(k, *at))).collect()
+            p.rows.iter().zip(&p.at).map(|(k, at)| (k.accesskey.clone(), store.lists.shown_status_at(k, *at))).collect()
         });
         each_row(tbody, |tr, key| {
             let Some((_, status)) = shown.iter().find(|(id, _)| id == key) else { return };
-            let Some(cell) = part(tr, "[data-testid=key-status]") else { return };
+            let Some(cell) = part(tr, STATUS) else { return };
             let html = status_html(status);
             if cell.inner_html() != html {
                 cell.set_inner_html(&html);
@@ -216,19 +246,18 @@ pub fn patch_rows(
         copy.track();
         each_row(tbody, |tr, key| {
             let state = copy.state_of_untracked(key);
-            let Some(button) = part(tr, "button[data-act=copy]") else { return };
+            let Some(button) = part(tr, COPY_BUTTON) else { return };
             set_attr(&button, "class", copy_class(state));
-            if let Some(text) = part(&button, ".uk-copy__text") {
-                if text.text_content().as_deref() != Some(state.text()) {
-                    text.set_text_content(Some(state.text()));
-                }
+            let content = copy_content_html(state);
+            if button.inner_html() != content {
+                button.set_inner_html(&content);
             }
         });
     });
     effect(move || {
         let open = shared.menu.with(|m| m.as_ref().map(|m| m.accesskey.clone()));
         each_row(tbody, |tr, key| {
-            if let Some(button) = part(tr, "button[data-act=menu]") {
+            if let Some(button) = part(tr, MENU_BUTTON) {
                 set_attr(&button, "aria-expanded", if open.as_deref() == Some(key) { "true" } else { "false" });
             }
         });
@@ -279,6 +308,16 @@ mod tests {
             assert!(html.contains(needle), "{needle} not in {html}");
         }
         assert!(!html.contains("checked") && !html.contains("uk-badge"));
+        // What the patches look for is there, once each.
+        for part in [CHECKBOX, STATUS, COPY_BUTTON, MENU_BUTTON, MENU_CELL] {
+            let class = part.trim_start_matches('.');
+            let found = html.matches(&format!("{class}\"")).count() + html.matches(&format!("{class} ")).count();
+            assert_eq!(found, 1, "{part} in {html}");
+        }
+        for act in RowAct::ALL {
+            assert_eq!(RowAct::parse(act.as_str()), Some(act));
+            assert!(html.contains(&format!("data-act=\"{}\"", act.as_str())), "{act:?}");
+        }
         let p = RowParts { selected: true, is_new: true, menu_open: true, ..parts(&k, &s) };
         let html = row_html(&p);
         assert!(html.contains("data-act=\"select\" checked>"), "{html}");

@@ -1,6 +1,6 @@
 //! The key table: selectable rows, sortable headers, status, copyable IDs, a menu per row.
 
-use super::key_rows::{dot_class, menu_cell, patch_rows, row_html, RowParts};
+use super::key_rows::{menu_cell, patch_rows, row_html, RowAct, RowParts};
 use super::row_menu::{actions_button_id, RowMenuList, RowShared};
 use crate::browser::dom::{select_text, use_root};
 use crate::state::bulk::{page_selection, PageSelection};
@@ -8,7 +8,7 @@ use crate::state::{KeyPage, SortDir, SortKey};
 use crate::store::{use_store, History};
 use crate::ui::copy_button::SharedCopy;
 use crate::ui::pager::Pager;
-use keys_api::{AccessKey, KeyStatus};
+use keys_api::AccessKey;
 use leptos::ev::{Event, KeyboardEvent, MouseEvent};
 use leptos::portal::Portal;
 use leptos::prelude::*;
@@ -17,23 +17,6 @@ use web_sys::Element;
 
 /// The key table's columns (the first and last are for screen readers only: a checkbox, a menu).
 pub const KEY_COLUMNS: &[&str] = &["Select", "Name", "Access Key", "Status", "Created At", "Actions"];
-
-/// A key's status as a coloured dot and its word.
-///
-/// `status` is a plain closure, not a derived signal: rows are disposed while a list refresh is
-/// still notifying them, and a closure owns nothing that can be disposed under it.
-pub fn status_cell(status: impl Fn() -> KeyStatus + Send + Sync + 'static) -> impl IntoView {
-    // One reactive spot for both the dot and the word.
-    move || {
-        let status = status();
-        view! {
-            <span class="uk-status">
-                <span class=dot_class(&status) aria-hidden="true"></span>
-                {status.label().to_string()}
-            </span>
-        }
-    }
-}
 
 /// A column header that sorts the table by its column.
 #[component]
@@ -77,16 +60,16 @@ fn SortHeader(
 
 /// One key's row: a `<tr>` whose content is drawn as HTML in one call ([`row_html`]); what changes
 /// in it later is patched by the table ([`patch_rows`]). A row has no event handlers: its
-/// controls are marked `data-act` and the table handles them.
+/// controls say what they do in `data-act` ([`RowAct`]) and the table handles them.
 ///
 /// `key` is the key as the list had it when the row was made, `at` where it was in that list.
 fn key_row(key: AccessKey, at: u32, shared: RowShared, copy: SharedCopy) -> impl IntoView {
     let store = use_store();
     let (selected, is_new, status, copy_state, menu_open) = untrack(|| {
         (
-            store.selection.with(|s| s.contains(&key.accesskey)),
-            store.new_ids.with(|ids| ids.contains(&key.accesskey)),
-            store.shown_status_at(&key, at),
+            store.selection.ids.with(|s| s.contains(&key.accesskey)),
+            store.lists.created.with(|ids| ids.contains(&key.accesskey)),
+            store.lists.shown_status_at(&key, at),
             copy.state_of_untracked(&key.accesskey),
             shared.menu.with(|m| m.as_ref().is_some_and(|m| m.accesskey == key.accesskey)),
         )
@@ -107,16 +90,50 @@ fn key_row(key: AccessKey, at: u32, shared: RowShared, copy: SharedCopy) -> impl
 }
 
 /// The control an event came from (`data-act`) and its row's key (`data-key`).
-fn row_control(ev: &Event) -> Option<(String, String)> {
+fn row_control(ev: &Event) -> Option<(RowAct, String)> {
     let target: Element = ev.target()?.dyn_into().ok()?;
     let control = target.closest("[data-act]").ok()??;
     let row = control.closest("[data-key]").ok()??;
-    Some((control.get_attribute("data-act")?, row.get_attribute("data-key")?))
+    Some((RowAct::parse(&control.get_attribute("data-act")?)?, row.get_attribute("data-key")?))
 }
 
 /// The id of the cell showing a key's ID (selected when a copy fails, so Ctrl+C works).
 fn id_cell(accesskey: &str) -> String {
     use_root().id(&format!("id-{accesskey}"))
+}
+
+/// The header's checkbox: ticks or clears every key of the page (indeterminate when some are).
+#[component]
+fn PageCheckbox(page: Memo<KeyPage>) -> impl IntoView {
+    let store = use_store();
+    let page_ids = move || page.with(|p| p.rows.iter().map(|k| k.accesskey.clone()).collect::<Vec<_>>());
+    let state = move || {
+        let ids = page_ids();
+        store.selection.ids.with(|s| page_selection(ids.iter().map(String::as_str), s))
+    };
+    let toggle = move |_| {
+        let ids = page_ids();
+        let all = state() == PageSelection::All;
+        store.selection.ids.update(|s| {
+            for id in ids {
+                if all {
+                    s.remove(&id);
+                } else {
+                    s.insert(id);
+                }
+            }
+        });
+    };
+    view! {
+        <input
+            type="checkbox"
+            class="uk-check"
+            aria-label="Select all keys on this page"
+            prop:checked=move || state() == PageSelection::All
+            prop:indeterminate=move || state() == PageSelection::Some
+            on:change=toggle
+        />
+    }
 }
 
 /// The keys of one page, with the header checkbox, sortable headers and the pager.
@@ -132,43 +149,25 @@ pub fn KeyTable(
         Callback::new(move |message| store.announcer.say(message)),
         Callback::new(move |accesskey: String| select_text(root, &id_cell(&accesskey))),
     );
-    let page_ids = move || page.with(|p| p.rows.iter().map(|k| k.accesskey.clone()).collect::<Vec<_>>());
-    let header_state = move || {
-        let ids = page_ids();
-        store.selection.with(|s| page_selection(ids.iter().map(String::as_str), s))
-    };
-    let toggle_page = move |_| {
-        let ids = page_ids();
-        let all = header_state() == PageSelection::All;
-        store.selection.update(|s| {
-            for id in ids {
-                if all {
-                    s.remove(&id);
-                } else {
-                    s.insert(id);
-                }
-            }
-        });
-    };
     // One handler per kind of event for all rows: which control (`data-act`) of which key (`data-key`).
     let name_of = move |accesskey: &str| {
         page.with_untracked(|p| p.rows.iter().find(|k| k.accesskey == accesskey).map(|k| k.name.clone()))
     };
     let click = move |ev: MouseEvent| {
         let Some((act, accesskey)) = row_control(&ev) else { return };
-        match act.as_str() {
-            "copy" => {
+        match act {
+            RowAct::Copy => {
                 let what = format!("access key ID of {}", name_of(&accesskey).unwrap_or_default());
                 copy.start(accesskey, what);
             }
-            "menu" => shared.toggle(accesskey),
-            _ => {}
+            RowAct::Menu => shared.toggle(accesskey),
+            RowAct::Select => {}
         }
     };
     let change = move |ev: Event| {
         let Some((act, accesskey)) = row_control(&ev) else { return };
-        if act == "select" {
-            store.selection.update(|s| {
+        if act == RowAct::Select {
+            store.selection.ids.update(|s| {
                 if !s.remove(&accesskey) {
                     s.insert(accesskey);
                 }
@@ -182,7 +181,7 @@ pub fn KeyTable(
             "ArrowUp" => true,
             _ => return,
         };
-        if act == "menu" {
+        if act == RowAct::Menu {
             ev.prevent_default();
             shared.open(accesskey, focus_last);
         }
@@ -213,14 +212,7 @@ pub fn KeyTable(
             <thead>
                 <tr>
                     <th scope="col" class="uk-table__check">
-                        <input
-                            type="checkbox"
-                            class="uk-check"
-                            aria-label="Select all keys on this page"
-                            prop:checked=move || header_state() == PageSelection::All
-                            prop:indeterminate=move || header_state() == PageSelection::Some
-                            on:change=toggle_page
-                        />
+                        <PageCheckbox page />
                     </th>
                     <SortHeader label="Name" key=SortKey::Name />
                     <th scope="col">"Access Key"</th>

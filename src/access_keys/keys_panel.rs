@@ -39,7 +39,7 @@ pub fn KeysPanel() -> impl IntoView {
 
     // What the panel shows. It changes only when the kind of state changes, so a refresh of the
     // list updates the rows in place instead of drawing a new table under the person's focus.
-    let shown = Memo::new(move |_| match store.keys.get() {
+    let shown = Memo::new(move |_| match store.lists.keys.get() {
         None => Shown::Loading,
         Some(Err(e)) => Shown::Error(e),
         Some(Ok(keys)) if keys.is_empty() => Shown::Empty,
@@ -47,9 +47,10 @@ pub fn KeysPanel() -> impl IntoView {
     });
     // Filter and sort once per change of the list, the search or the sort; a page change only slices.
     let query = Memo::new(move |_| view_state.with(|v| RowQuery::from(v)));
-    let all = Memo::new(move |_| store.keys.get().and_then(Result::ok).unwrap_or_default());
-    let order =
-        Memo::new(move |_| Arc::new(all.with(|keys| store.index.with(|index| query.with(|q| order(keys, index, q))))));
+    let all = Memo::new(move |_| store.lists.keys.get().and_then(Result::ok).unwrap_or_default());
+    let order = Memo::new(move |_| {
+        Arc::new(all.with(|keys| store.lists.index.with(|index| query.with(|q| order(keys, index, q)))))
+    });
     let page: Memo<KeyPage> = Memo::new(move |_| {
         let (page, size) = view_state.with(|v| (v.page, v.size));
         all.with(|keys| order.with(|o| slice(keys, o, page, size)))
@@ -87,7 +88,7 @@ pub fn KeysPanel() -> impl IntoView {
                 <LoadingTable what="Access keys" columns=KEY_COLUMNS unseen=&["Select", "Actions"] />
             }.into_any(),
             Shown::Error(error) => view! {
-                <LoadError what="access keys" error on_retry=Callback::new(move |_| store.keys.refetch()) />
+                <LoadError what="access keys" error on_retry=Callback::new(move |_| store.lists.keys.refetch()) />
             }.into_any(),
             Shown::Empty => view! {
                 <div class="uk-empty" data-testid="empty-keys">

@@ -10,9 +10,8 @@ use super::rotate_drawer::RotateDrawer;
 use crate::api::ApiClient;
 use crate::browser::dom::use_root;
 use crate::config::{Config, DataCentres};
-use crate::embed::events::HostEvents;
 use crate::state::Tab;
-use crate::store::{use_store, History, KeyDialog, KeyStore, View};
+use crate::store::{use_store, History, HostPort, KeyDialog, KeyStore, View};
 use crate::ui::announcer::use_announcer;
 use crate::ui::effect::effect;
 use crate::ui::feedback::{Alert, AlertKind};
@@ -27,7 +26,7 @@ pub fn ObjectStoragePage(
     /// The default data centre, the URL mode, whether a host page embeds the console.
     config: Config,
     /// Where events for the host go.
-    events: HostEvents,
+    events: HostPort,
     /// A data centre the host switched to after mounting.
     dc_override: ArcRwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -41,7 +40,7 @@ pub fn ObjectStoragePage(
     });
     // While a dialog is open the page behind it is inert (and, on the console's own page, does not scroll).
     let dialog_open = Memo::new(move |_| {
-        store.create_open.get() || store.dialog.with(Option::is_some) || store.view.key.with(Option::is_some)
+        store.create.open.get() || store.dialog.with(Option::is_some) || store.view.key.with(Option::is_some)
     });
     if !store.embedded {
         effect(move || lock_page_scroll(dialog_open.get()));
@@ -93,7 +92,7 @@ fn PageHeader() -> impl IntoView {
         let slug = event_target_value(&ev);
         // Messages about the other data centre's keys do not belong here.
         store.action_error.set(None);
-        store.bulk_result.set(None);
+        store.selection.outcome.set(None);
         store.view.update(History::Push, |v| {
             v.dc = Some(slug.clone());
             v.page = 1;
@@ -111,7 +110,7 @@ fn PageHeader() -> impl IntoView {
                     <span class="uk-dc-picker__label">"Data centre"</span>
                     <select
                         class="uk-select"
-                        prop:value=move || store.dc.get()
+                        prop:value=move || store.lists.dc.get()
                         on:change=change_dc
                         data-testid="dc-picker"
                     >
@@ -120,7 +119,7 @@ fn PageHeader() -> impl IntoView {
                             .map(|d| {
                                 let slug = d.slug.clone();
                                 view! {
-                                    <option value=d.slug.clone() selected=move || store.dc.with(|dc| *dc == slug)>
+                                    <option value=d.slug.clone() selected=move || store.lists.dc.with(|dc| *dc == slug)>
                                         {format!("{}, {} ({})", d.location, d.country, d.slug)}
                                     </option>
                                 }
@@ -147,7 +146,7 @@ fn PageHeader() -> impl IntoView {
 fn RefusedToken() -> impl IntoView {
     let store = use_store();
     move || {
-        store.refused.get().map(|error| {
+        store.lists.refused.get().map(|error| {
             view! {
                 <Alert kind=AlertKind::Danger urgent=true testid="token-refused">
                     <p class="uk-alert__title">{error.to_string()}</p>
@@ -230,7 +229,7 @@ fn PageDialogs() -> impl IntoView {
     let close_dialog = Callback::new(move |_| store.dialog.set(None));
     let close_details = Callback::new(move |_| store.view.update(History::Push, |v| v.key = None));
     view! {
-        <Show when=move || store.create_open.get()>
+        <Show when=move || store.create.open.get()>
             <CreateKeyDrawer />
         </Show>
         {move || store.view.key.get().map(|accesskey| view! { <KeyDetails accesskey on_close=close_details /> })}

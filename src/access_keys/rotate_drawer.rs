@@ -10,12 +10,13 @@ use super::row_menu::actions_button_id;
 use crate::api::ApiError;
 use crate::browser::dom::use_root;
 use crate::config::DataCentres;
-use crate::state::access::{reachable, rotated_name, StepState};
+use crate::state::access::{reachable, rotated_name, BucketAccess, StepState};
 use crate::state::rotation::{Rotation, RotationPhase};
-use crate::store::{start, use_store, write, NewKey, PermissionPolicy};
+use crate::store::{use_store, NewKey, PermissionPolicy};
 use crate::ui::dialog::{Drawer, DrawerBody, DrawerHeader};
 use crate::ui::effect::effect;
 use crate::ui::feedback::{Alert, AlertKind};
+use crate::ui::write::{start, write};
 use keys_api::AccessKey;
 use leptos::prelude::*;
 
@@ -28,6 +29,19 @@ fn step_text(state: &StepState, running: &str) -> String {
     }
 }
 
+/// What the rotation will copy: the old key's permissions (`None` while they load).
+fn grants_preview(grants: Option<Vec<BucketAccess>>) -> AnyView {
+    match grants {
+        None => view! { <p role="status">"Looking up the old key's bucket permissions…"</p> }.into_any(),
+        Some(list) if list.is_empty() => view! { <p>"The old key has no bucket permissions to copy."</p> }.into_any(),
+        Some(list) => view! {
+            <p>"These permissions will be copied to the new key:"</p>
+            <AccessList access=list />
+        }
+        .into_any(),
+    }
+}
+
 /// The rotation drawer for `old`.
 #[component]
 pub fn RotateDrawer(
@@ -37,7 +51,7 @@ pub fn RotateDrawer(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let store = use_store();
-    let existing: Vec<String> = store.loaded_keys().iter().map(|k| k.name.clone()).collect();
+    let existing: Vec<String> = store.lists.loaded_keys().iter().map(|k| k.name.clone()).collect();
     let name = RwSignal::new(rotated_name(&old.name, existing.iter().map(String::as_str)));
     let rotation = RwSignal::new(Rotation::new());
     let reveal = RwSignal::new(None::<NewKey>);
@@ -47,18 +61,15 @@ pub fn RotateDrawer(
     effect(move || {
         if let RotationPhase::Naming { error: Some(e) } = rotation.with(|r| r.phase.clone()) {
             store.announcer.alert(format!("The replacement key was not created. {}", create_failure(&e)));
-            if e.is_input_problem() {
-                server_error.set(Some(e));
-            } else {
-                form_error.set(Some(e));
-            }
+            let shown_at = if e.is_input_problem() { server_error } else { form_error };
+            shown_at.set(Some(e));
         }
     });
     let old = StoredValue::new(old);
-    store.need_buckets();
+    store.lists.need_buckets();
     // The old key's permissions (`None` while the buckets load: the rotation waits for them).
     let grants = move || {
-        store.buckets_now().and_then(Result::ok).map(|b| reachable(&b, &old.with_value(|o| o.accesskey.clone())))
+        store.lists.buckets_now().and_then(Result::ok).map(|b| reachable(&b, &old.with_value(|o| o.accesskey.clone())))
     };
 
     // The drawer shows the rotation's progress from `rotation`, not from the write's state.
@@ -71,7 +82,7 @@ pub fn RotateDrawer(
             return;
         }
         let new_name = name.get_untracked();
-        let taken = store.names().contains(&new_name);
+        let taken = store.lists.names().contains(&new_name);
         if let Some(msg) = name_message(&new_name).or_else(|| taken.then(|| taken_message(&new_name))) {
             store.announcer.alert(msg);
             return;
@@ -104,15 +115,7 @@ pub fn RotateDrawer(
 
     let old_name = old.with_value(|o| o.name.clone());
     let return_to = old.with_value(|o| actions_button_id(&o.accesskey));
-    let grants_preview = move || match grants() {
-        None => view! { <p role="status">"Looking up the old key's bucket permissions…"</p> }.into_any(),
-        Some(list) if list.is_empty() => view! { <p>"The old key has no bucket permissions to copy."</p> }.into_any(),
-        Some(list) => view! {
-            <p>"These permissions will be copied to the new key:"</p>
-            <AccessList access=list />
-        }
-        .into_any(),
-    };
+    let grants_preview = move || grants_preview(grants());
 
     view! {
         <Drawer labelled_by=use_root().id("rotate-title") on_dismiss=dismiss return_focus=return_to>
@@ -128,7 +131,7 @@ pub fn RotateDrawer(
                     <form class="uk-form" on:submit=submit novalidate>
                         <p>"A new key replaces this one. The old key keeps working until you suspend it, so you can switch your apps over first."</p>
                         {grants_preview}
-                        <KeyNameField name server_error taken=Signal::derive(move || store.names()) />
+                        <KeyNameField name server_error taken=Signal::derive(move || store.lists.names()) />
                         {move || form_error.get().map(|e| view! {
                             <Alert kind=AlertKind::Danger urgent=true testid="create-error">
                                 <p class="uk-alert__title">"The replacement key was not created."</p>
@@ -154,7 +157,7 @@ pub fn RotateDrawer(
                 </Show>
                 // Shown from the moment the key exists, and kept mounted through retries (its state stays).
                 {move || reveal.get().map(|k| {
-                    let dc = expect_context::<DataCentres>().find(&store.dc.get_untracked());
+                    let dc = expect_context::<DataCentres>().find(&store.lists.dc.get_untracked());
                     view! { <Reveal key=k dc on_saved=saved /> }
                 })}
                 <OldKeyOffer rotation old_name=old.with_value(|o| o.name.clone()) on_suspend=Callback::new(move |_| start(writes, store.suspend_replaced(rotation, old.get_value()))) on_close />

@@ -5,8 +5,9 @@
 //! per-row menus, actions or timers.
 
 use crate::browser::dom::use_root;
-use crate::store::{start, use_store, write, History, KeyDialog, KeyStore, Write};
+use crate::store::{use_store, History, KeyDialog, KeyStore};
 use crate::ui::menu::{MenuItem, MenuList};
+use crate::ui::write::{start, write, Write};
 use keys_api::{AccessKey, KeyStatus, StatusAction};
 use leptos::prelude::*;
 
@@ -97,7 +98,7 @@ pub fn RowMenuList(key: AccessKey, shared: RowShared) -> impl IntoView {
     let focus_last = menu.with_untracked(|m| m.as_ref().is_some_and(|m| m.focus_last));
     // The items as the menu opens (Suspend or Activate after the status shown now).
     let toggle =
-        if untrack(|| store.shown_status(&key)) == KeyStatus::Suspended { Item::Activate } else { Item::Suspend };
+        if untrack(|| store.lists.shown_status(&key)) == KeyStatus::Suspended { Item::Activate } else { Item::Suspend };
     let items = [Item::Details, toggle, Item::Rotate, Item::Delete];
     // Plain values, not stored ones: the menu's owner is gone once a pick closes it, and the pick
     // still needs the key.

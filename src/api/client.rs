@@ -47,9 +47,6 @@ impl fmt::Debug for TokenSource {
 struct Sent {
     id: u64,
     promise: js_sys::Promise,
-    /// What `promise` resolved to, when that is known already (the page's early key list, read
-    /// before the console started): taken without waiting for a turn of the event loop.
-    read: Option<JsValue>,
     /// Its timeout fired (and aborted it).
     timed_out: Rc<Cell<bool>>,
 }
@@ -70,69 +67,6 @@ struct Inner {
     next_id: Cell<u64>,
     /// Set by [`ApiClient::close`]: no new request starts.
     closed: Cell<bool>,
-    /// The key list sent ahead, by the page ([`ApiClient::offer_early_keys`]) or by
-    /// [`ApiClient::prefetch_keys`], and its URL: the first [`ApiClient::list_keys`] takes it.
-    early: RefCell<Option<(String, Sent)>>,
-}
-
-/// The property of the mount element where `assets/boot.js` leaves its early key list request.
-const EARLY_KEYS: &str = "ukEarlyKeys";
-
-/// A key list request the console's own page sent before the wasm loaded (`assets/boot.js`).
-pub struct EarlyKeys {
-    url: String,
-    /// Resolves to the answer read to the end: `{ status, body: ArrayBuffer }`.
-    response: js_sys::Promise,
-    controller: AbortController,
-    /// Whether it went out with this token (the token itself stays in the page's closure).
-    sent_with: js_sys::Function,
-    /// The answer read to the end, once it is (what `response` resolved to).
-    read: Option<JsValue>,
-}
-
-fn property(obj: &JsValue, name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(obj, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined())
-}
-
-impl EarlyKeys {
-    /// What `assets/boot.js` left on the mount element, if anything (taken off it).
-    fn take_from(el: &JsValue) -> Option<EarlyKeys> {
-        let offer = property(el, EARLY_KEYS)?;
-        let _ = js_sys::Reflect::delete_property(el.unchecked_ref::<js_sys::Object>(), &EARLY_KEYS.into());
-        Some(EarlyKeys {
-            url: property(&offer, "url")?.as_string()?,
-            response: property(&offer, "response")?.dyn_into().ok()?,
-            controller: property(&offer, "controller")?.dyn_into().ok()?,
-            sent_with: property(&offer, "sentWith")?.dyn_into().ok()?,
-            read: property(&offer, "read"),
-        })
-    }
-
-    /// Settles when the answer left on `el` is read, or after `cap`, whichever comes first (at once
-    /// when there is none). The console's own page waits for it before drawing, so its first
-    /// frame has the rows instead of an empty table that a second frame fills.
-    pub async fn settled(el: &JsValue, cap: Duration) {
-        let Some(answer) = property(el, EARLY_KEYS)
-            .and_then(|offer| property(&offer, "response"))
-            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
-        else {
-            return;
-        };
-        let ms = cap.as_millis() as i32;
-        let later = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-            }
-        });
-        // A refused or failed answer settles it too: the console reports it when it takes it.
-        let _ = JsFuture::from(js_sys::Promise::race(&js_sys::Array::of2(&answer, &later))).await;
-    }
-
-    /// Whether it went out with `token` (`None`: no `Authorization` header).
-    fn went_out_with(&self, token: Option<&str>) -> bool {
-        let token = token.map_or(JsValue::NULL, JsValue::from_str);
-        self.sent_with.call1(&JsValue::NULL, &token).is_ok_and(|v| v.is_truthy())
-    }
 }
 
 /// Cheap to clone: clones share the token source and the requests in flight.
@@ -165,14 +99,12 @@ impl ApiClient {
             in_flight: RefCell::new(Vec::new()),
             next_id: Cell::new(0),
             closed: Cell::new(false),
-            early: RefCell::new(None),
         }))
     }
 
     /// Aborts every request in flight, clears their timers, and refuses new ones.
     pub fn close(&self) {
         self.0.closed.set(true);
-        self.0.early.borrow_mut().take();
         for r in self.0.in_flight.borrow_mut().drain(..) {
             if let Some(t) = r.timer {
                 t.clear();
@@ -190,20 +122,13 @@ impl ApiClient {
         format!("{}objectstorage/{}/{}", self.0.base, seg(dc), rest)
     }
 
-    /// The token when it is known without asking: `None` for a provider (asked when a request
-    /// is due), `Some(None)` for no token.
-    fn known_token(&self) -> Option<Option<&str>> {
-        match &self.0.token {
-            TokenSource::Provider(_) => None,
-            TokenSource::Fixed(t) => Some(Some(t)),
-            TokenSource::None => Some(None),
-        }
-    }
-
-    /// The token to send now, if any.
+    /// The token to send now, if any. A provider is asked; a fixed token is there at once, so a
+    /// request that needs none of the event loop (the first key list) leaves the moment it is made.
     async fn token(&self) -> Result<Option<String>, ApiError> {
-        let TokenSource::Provider(provider) = &self.0.token else {
-            return Ok(self.known_token().flatten().map(str::to_string));
+        let provider = match &self.0.token {
+            TokenSource::Provider(provider) => provider,
+            TokenSource::Fixed(t) => return Ok(Some(t.clone())),
+            TokenSource::None => return Ok(None),
         };
         let refused = |_| ApiError::Unauthorized;
         let mut value = provider.call0(&JsValue::NULL).map_err(refused)?;
@@ -278,32 +203,19 @@ impl ApiClient {
             .ok()
         };
         self.0.in_flight.borrow_mut().push(InFlight { id, controller, timer });
-        Sent { id, promise, read: None, timed_out }
+        Sent { id, promise, timed_out }
     }
 
     /// Waits for the answer of a sent request: its status and body. The request leaves the
     /// in-flight list whatever happens.
     async fn finish(&self, sent: Sent) -> Result<(u16, Vec<u8>), ApiError> {
         let result = async {
-            let answer = match sent.read {
-                Some(read) => read,
-                None => JsFuture::from(sent.promise).await.map_err(network)?,
-            };
-            match answer.dyn_into::<web_sys::Response>() {
-                Ok(resp) => {
-                    let status = resp.status();
-                    // The bytes, not text: no decoding to a JS string and encoding back to UTF-8.
-                    let body = gloo_net::http::Response::from(resp).binary().await.map_err(network)?;
-                    Ok((status, body))
-                }
-                // Read to the end already: `{ status, body: ArrayBuffer }` (see `EarlyKeys`).
-                Err(read) => {
-                    let field = |k: &str| js_sys::Reflect::get(&read, &JsValue::from_str(k)).map_err(network);
-                    let status = field("status")?.as_f64().ok_or(ApiError::Network)? as u16;
-                    let body = field("body")?.dyn_into::<js_sys::ArrayBuffer>().map_err(network)?;
-                    Ok((status, js_sys::Uint8Array::new(&body).to_vec()))
-                }
-            }
+            let answer = JsFuture::from(sent.promise).await.map_err(network)?;
+            let resp: web_sys::Response = answer.dyn_into().map_err(network)?;
+            let status = resp.status();
+            // The bytes, not text: no decoding to a JS string and encoding back to UTF-8.
+            let body = gloo_net::http::Response::from(resp).binary().await.map_err(network)?;
+            Ok((status, body))
         }
         .await;
         self.forget(sent.id);
@@ -326,60 +238,8 @@ impl ApiClient {
         }
     }
 
-    /// Takes the key list request the console's own page sent before the wasm loaded (left on
-    /// `el` by `assets/boot.js`) as this client's own request sent ahead, if it went out with this
-    /// client's token; aborts it otherwise. [`ApiClient::list_keys`] uses it only for its URL.
-    pub fn offer_early_keys(&self, el: &JsValue) {
-        let Some(offer) = EarlyKeys::take_from(el) else { return };
-        match self.known_token() {
-            Some(token) if !self.0.closed.get() && offer.went_out_with(token) => {
-                let mut sent = self.register(offer.response, offer.controller);
-                sent.read = offer.read;
-                *self.0.early.borrow_mut() = Some((offer.url, sent));
-            }
-            _ => offer.controller.abort(),
-        }
-    }
-
-    /// Aborts a request sent ahead that will not be read.
-    fn cancel(&self, sent: Sent) {
-        if let Some(r) = self.0.in_flight.borrow().iter().find(|r| r.id == sent.id) {
-            r.controller.abort();
-        }
-        self.forget(sent.id);
-    }
-
-    /// Sends the key list request of `dc` at once, for the first [`ApiClient::list_keys`] of
-    /// `dc` to take: the console's first request then overlaps its first drawing instead of
-    /// waiting for it. Only with a token known without asking (a provider is asked when a
-    /// request is due).
-    pub fn prefetch_keys(&self, dc: &str) {
-        let Some(token) = self.known_token() else { return };
-        let url = self.url(dc, "accesskeys");
-        // The page's own early request may be this one already.
-        if self.0.early.borrow().as_ref().is_some_and(|(sent_for, _)| *sent_for == url) {
-            return;
-        }
-        let other = self.0.early.borrow_mut().take();
-        if let Some((_, sent)) = other {
-            self.cancel(sent);
-        }
-        if let Ok(sent) = self.start(&|| Request::get(&url), token.map(str::to_string), None) {
-            *self.0.early.borrow_mut() = Some((url, sent));
-        }
-    }
-
     pub async fn list_keys(&self, dc: &str) -> Result<ListKeysResponse, ApiError> {
         let url = self.url(dc, "accesskeys");
-        let early = self.0.early.borrow_mut().take();
-        if let Some((early_url, sent)) = early {
-            if early_url == url && !sent.timed_out.get() {
-                let (status, bytes) = self.finish(sent).await?;
-                return decode(status, &bytes);
-            }
-            // Sent for a data centre no longer shown, or left unread until it timed out.
-            self.cancel(sent);
-        }
         self.send(&|| Request::get(&url), None).await
     }
 

@@ -3,5 +3,5 @@
 mod client;
 mod error;
 
-pub use client::{ApiClient, EarlyKeys, TokenSource, TIMEOUT_SECS};
+pub use client::{ApiClient, TokenSource, TIMEOUT_SECS};
 pub use error::{decode, ApiError};

@@ -1,20 +1,19 @@
-//! How a page runs the console: [`mount`] (behind `mountConsole` and the custom element), the
-//! handle that removes it again, the `<utho-access-keys>` element, the events the console raises
-//! for its host, and its stylesheet.
+//! How a page runs the console: [`mount`] (behind `mountConsole`, the custom element of
+//! assets/element.js and the console's own page), the handle that removes it again, the events the
+//! console raises for its host, and its stylesheet.
 //!
 //! A good guest: the console renders into the element it is given and reads or writes nothing
 //! outside it but what its URL mode allows (see `state::view::UrlMode`). `Mounted::unmount`
 //! aborts its requests, clears its timers, removes its listeners (including the leave-page
 //! guard), empties the element and takes its stylesheet back.
 
-pub mod element;
 pub mod events;
 pub mod style;
 
 use crate::api::ApiClient;
 use crate::app::App;
 use crate::config::Config;
-use events::HostEvents;
+use crate::store::HostPort;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -92,12 +91,11 @@ pub fn mount(el: HtmlElement, config: Config) -> Mounted {
     style::adopt(&scope);
     let (n, prefix) = take_prefix(&scope);
     let client = ApiClient::new(&config.api_base, config.token.clone(), config.timeout_secs);
-    client.offer_early_keys(&el);
     let dc = ArcRwSignal::new(None::<String>);
     let handle = {
         let (client, dc, target) = (client.clone(), dc.clone(), el.clone().unchecked_into());
         leptos::mount::mount_to(el.clone(), move || {
-            let events = HostEvents::new(Some(target));
+            let events = HostPort::new(Some(std::rc::Rc::new(events::dispatch_on(target))));
             view! { <App config client events prefix dc_override=dc /> }
         })
     };

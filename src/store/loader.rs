@@ -3,9 +3,10 @@
 //! async-derived machinery (suspense registration, an async lock, wakers) that came with it: the
 //! wasm went from 196.7 to 190.1 KB brotli (issue 10's size bar is 190 KB for the whole console).
 //!
-//! Like `LocalResource`: the request is made at once, and its answer is taken at once when it is
-//! already there (the page's early key list), so the first frame can show it; while a later request
-//! runs, the last answer stays; an answer that a newer request overtook is dropped.
+//! Like `LocalResource`: the request is made at once (polled once right away, so a request that needs
+//! nothing from the event loop is sent before the page around it is drawn), and an answer already
+//! there is taken at once; while a later request runs, the last answer stays; an answer that a newer
+//! request overtook is dropped.
 
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;

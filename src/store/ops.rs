@@ -2,8 +2,8 @@
 //! bulk status changes, bucket permissions, rotation.
 //!
 //! # The one async pattern
-//! - A view starts a write with [`super::write::start`] on a [`super::Write`] it made (one leptos
-//!   action type for all writes, see `store::write`): `start(save, store.operation(input))`,
+//! - A view starts a write with `ui::write::start` on a `ui::write::Write` it made (one leptos
+//!   action type for all writes): `start(save, store.operation(input))`,
 //!   or an `async` block that awaits the operation and sets the view's own result signal. It
 //!   renders from `pending()` and that signal. Views never call `spawn_local`.
 //! - An operation is a plain method that reads what it needs from signals **when it is called**
@@ -12,7 +12,7 @@
 //!   unmounted), so a late answer can never panic.
 //! - What every caller of an operation needs happens inside it: the optimistic status and its
 //!   rollback, the "New" badge, reloading the lists, announcements of the result, the host's
-//!   events (`embed::events`, never with a secret), and noticing a refused token
+//!   events ([`super::HostPort`], never with a secret), and noticing a refused token
 //!   ([`KeyStore::observe`]). The view only shows the typed result.
 //!
 //! # Writing permissions
@@ -22,9 +22,9 @@
 //! try every bucket and report each one. Rotation and create-with-access share the whole
 //! sequence too: [`KeyStore::create_and_grant`] over a `state::access::GrantFlow`.
 
+use super::HostEvent;
 use super::{FailedAction, KeyStore, PendingStatus};
 use crate::api::ApiError;
-use crate::embed::events::HostEvent;
 use crate::state::access::GrantFlow;
 use crate::state::access::{BucketAccess, StepState};
 use crate::state::bulk::{run_bounded, BulkFailure, BulkOutcome};
@@ -73,7 +73,7 @@ impl KeyStore {
     /// Tells the host a key's status changed or the key is gone.
     fn changed(&self, dc: &str, key: &AccessKey, action: StatusAction) {
         let (dc, name, accesskey) = (dc, key.name.as_str(), key.accesskey.as_str());
-        self.events.emit(match action {
+        self.host.emit(match action {
             StatusAction::Enable => HostEvent::StatusChanged { dc, name, accesskey, status: "Active" },
             StatusAction::Disable => HostEvent::StatusChanged { dc, name, accesskey, status: "Suspended" },
             StatusAction::Remove => HostEvent::Deleted { dc, name, accesskey },
@@ -84,16 +84,16 @@ impl KeyStore {
     /// the key list reloads (a new key has no bucket permissions, so the buckets do not). A create
     /// that timed out or lost its connection may still have happened: the list reloads then too.
     pub fn create(self, name: String) -> impl Future<Output = Result<NewKey, ApiError>> + 'static {
-        let (client, dc) = (self.client(), self.dc.get_untracked());
+        let (client, dc) = (self.lists.client(), self.lists.dc.get_untracked());
         async move {
-            let result = self.observe(&dc, client.create_key(&dc, &name).await);
+            let result = self.lists.observe(&dc, client.create_key(&dc, &name).await);
             match &result {
                 Ok(created) => {
-                    self.events.emit(HostEvent::Created { dc: &dc, name: &name, accesskey: &created.accesskey });
-                    self.new_ids.try_update(|ids| ids.push(created.accesskey.clone()));
-                    self.keys.refetch();
+                    self.host.emit(HostEvent::Created { dc: &dc, name: &name, accesskey: &created.accesskey });
+                    self.lists.created.try_update(|ids| ids.push(created.accesskey.clone()));
+                    self.lists.keys.refetch();
                 }
-                Err(ApiError::Timeout(_) | ApiError::Network) => self.keys.refetch(),
+                Err(ApiError::Timeout(_) | ApiError::Network) => self.lists.keys.refetch(),
                 Err(_) => {}
             }
             result.map(|r| NewKey { name, accesskey: r.accesskey.clone(), secret: r.secretkey.clone() })
@@ -107,27 +107,27 @@ impl KeyStore {
         key: AccessKey,
         action: StatusAction,
     ) -> impl Future<Output = Result<(), ApiError>> + 'static {
-        let (client, dc) = (self.client(), self.dc.get_untracked());
+        let (client, dc) = (self.lists.client(), self.lists.dc.get_untracked());
         let status = if action == StatusAction::Enable { KeyStatus::Active } else { KeyStatus::Suspended };
         self.action_error.set(None);
-        self.overlay.update(|o| {
+        self.lists.pending.update(|o| {
             o.insert(key.accesskey.clone(), PendingStatus { status, in_flight: true });
         });
         async move {
-            let result = self.observe(&dc, client.set_status(&dc, &key.accesskey, action).await.map(drop));
+            let result = self.lists.observe(&dc, client.set_status(&dc, &key.accesskey, action).await.map(drop));
             match &result {
                 Ok(()) => {
                     self.changed(&dc, &key, action);
-                    self.overlay.try_update(|o| {
+                    self.lists.pending.try_update(|o| {
                         if let Some(p) = o.get_mut(&key.accesskey) {
                             p.in_flight = false;
                         }
                     });
                     self.announcer.say(format!("Access key {} {}.", key.name, past_tense(action)));
-                    self.keys.refetch();
+                    self.lists.keys.refetch();
                 }
                 Err(error) => {
-                    self.overlay.try_update(|o| o.remove(&key.accesskey));
+                    self.lists.pending.try_update(|o| o.remove(&key.accesskey));
                     let failed = FailedAction { action, key_name: key.name.clone(), error: error.clone() };
                     self.announcer.alert(failed.to_string());
                     self.action_error.try_set(Some(failed));
@@ -139,13 +139,13 @@ impl KeyStore {
 
     /// Deletes one key (status `remove`). The caller shows a refusal.
     pub fn delete(self, key: AccessKey) -> impl Future<Output = Result<(), ApiError>> + 'static {
-        let (client, dc) = (self.client(), self.dc.get_untracked());
+        let (client, dc) = (self.lists.client(), self.lists.dc.get_untracked());
         async move {
-            self.observe(&dc, client.set_status(&dc, &key.accesskey, StatusAction::Remove).await)?;
+            self.lists.observe(&dc, client.set_status(&dc, &key.accesskey, StatusAction::Remove).await)?;
             self.changed(&dc, &key, StatusAction::Remove);
-            self.selection.try_update(|s| s.remove(&key.accesskey));
+            self.selection.ids.try_update(|s| s.remove(&key.accesskey));
             self.announcer.say(format!("Access key {} deleted.", key.name));
-            self.refresh();
+            self.lists.refresh();
             Ok(())
         }
     }
@@ -153,12 +153,12 @@ impl KeyStore {
     /// Runs one status action over `keys`, [`BULK_CONCURRENCY`] at a time, and reports every
     /// failure; the failed keys stay selected. The outcome is also kept for the page to show.
     pub fn bulk(self, keys: Vec<AccessKey>, action: StatusAction) -> impl Future<Output = BulkOutcome> + 'static {
-        let (client, dc) = (self.client(), self.dc.get_untracked());
+        let (client, dc) = (self.lists.client(), self.lists.dc.get_untracked());
         async move {
             let results = run_bounded(keys, BULK_CONCURRENCY, |key: AccessKey| {
                 let (client, dc) = (client.clone(), dc.clone());
                 async move {
-                    let r = self.observe(&dc, client.set_status(&dc, &key.accesskey, action).await);
+                    let r = self.lists.observe(&dc, client.set_status(&dc, &key.accesskey, action).await);
                     if r.is_ok() {
                         self.changed(&dc, &key, action);
                     }
@@ -178,14 +178,14 @@ impl KeyStore {
                     Err(error) => outcome.failed.push(BulkFailure { accesskey: key.accesskey, name: key.name, error }),
                 }
             }
-            self.selection.try_update(|s| *s = outcome.remaining_selection(s));
+            self.selection.ids.try_update(|s| *s = outcome.remaining_selection(s));
             if outcome.failed.is_empty() {
                 self.announcer.say(outcome.summary());
             } else {
                 self.announcer.alert(format!("{} {} failed.", outcome.summary(), outcome.failed.len()));
             }
-            self.bulk_result.try_set(Some(outcome.clone()));
-            self.refresh();
+            self.selection.outcome.try_set(Some(outcome.clone()));
+            self.lists.refresh();
             outcome
         }
     }
@@ -200,16 +200,16 @@ impl KeyStore {
         policy: PermissionPolicy,
         progress: impl Fn(usize, StepState) + 'static,
     ) -> impl Future<Output = Vec<PermissionResult>> + 'static {
-        let (client, dc) = (self.client(), self.dc.get_untracked());
+        let (client, dc) = (self.lists.client(), self.lists.dc.get_untracked());
         async move {
             let write = |i: usize, grant: BucketAccess| {
                 let (client, dc, accesskey, progress) = (client.clone(), dc.clone(), accesskey.clone(), &progress);
                 async move {
                     progress(i, StepState::Running);
                     let result = client.set_permission(&dc, &grant.bucket, grant.permission, &accesskey).await;
-                    let result = self.observe(&dc, result).map(drop);
+                    let result = self.lists.observe(&dc, result).map(drop);
                     if result.is_ok() {
-                        self.events.emit(HostEvent::PermissionChanged {
+                        self.host.emit(HostEvent::PermissionChanged {
                             dc: &dc,
                             bucket: &grant.bucket,
                             accesskey: &accesskey,
@@ -238,7 +238,7 @@ impl KeyStore {
                     results
                 }
             };
-            self.buckets.refetch();
+            self.lists.buckets.refetch();
             results
         }
     }
@@ -296,20 +296,20 @@ impl KeyStore {
                 Some((words, false)) => self.announcer.say(words),
                 None => {}
             }
-            self.refresh();
+            self.lists.refresh();
         }
     }
 
     /// Rotation, last part: suspends the old key, once the copies are done and the secret saved.
     pub fn suspend_replaced(self, rotation: RwSignal<Rotation>, old: AccessKey) -> impl Future<Output = ()> + 'static {
         let started = rotation.try_update(|r| r.suspend_started()).unwrap_or(false);
-        let (client, dc) = (self.client(), self.dc.get_untracked());
+        let (client, dc) = (self.lists.client(), self.lists.dc.get_untracked());
         async move {
             if !started {
                 return;
             }
             let result =
-                self.observe(&dc, client.set_status(&dc, &old.accesskey, StatusAction::Disable).await.map(drop));
+                self.lists.observe(&dc, client.set_status(&dc, &old.accesskey, StatusAction::Disable).await.map(drop));
             match &result {
                 Ok(()) => {
                     self.changed(&dc, &old, StatusAction::Disable);
@@ -318,7 +318,7 @@ impl KeyStore {
                 Err(e) => self.announcer.alert(format!("The old key was not suspended. {e}")),
             }
             rotation.try_update(|r| r.suspend_finished(result));
-            self.refresh();
+            self.lists.refresh();
         }
     }
 }

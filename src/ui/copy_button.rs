@@ -1,9 +1,9 @@
 //! A copy button that says when it copied, and says so when it could not.
 
 use super::effect::effect;
+use super::write::{start, write, Write};
 use crate::browser::clipboard::{copy_text, system_copier, Copier, CopyOutcome};
 use crate::browser::dom::ConsoleRoot;
-use crate::store::{start, write, Write};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -23,6 +23,24 @@ impl CopyState {
             CopyState::Done(_) => "Copy failed",
         }
     }
+}
+
+/// The class of a copy button in `state`.
+pub fn copy_class(state: CopyState) -> &'static str {
+    match state {
+        CopyState::Done(o) if !o.copied() => "uk-btn uk-btn--copy uk-btn--warn",
+        CopyState::Done(_) => "uk-btn uk-btn--copy uk-btn--ok",
+        _ => "uk-btn uk-btn--copy",
+    }
+}
+
+/// A copy button's content in `state`: its icon and its word. [`CopyButton`] and the key table's
+/// rows (drawn as HTML) both show it.
+pub fn copy_content_html(state: CopyState) -> String {
+    format!(
+        "<span aria-hidden=\"true\" class=\"uk-copy__icon\"></span><span class=\"uk-copy__text\">{}</span>",
+        state.text()
+    )
 }
 
 /// What a copy says once done, in words ("Copied access key ID to the clipboard.").
@@ -112,15 +130,11 @@ pub fn CopyButton(
         <span class="uk-copy">
             <button
                 type="button"
-                class="uk-btn uk-btn--copy"
-                class:uk-btn--ok=move || matches!(state.get(), CopyState::Done(o) if o.copied())
-                class:uk-btn--warn=move || state.get() == CopyState::Done(CopyOutcome::Failed)
+                class=move || copy_class(state.get())
                 aria-label=label
                 on:click=click
-            >
-                <span aria-hidden="true" class="uk-copy__icon"></span>
-                <span class="uk-copy__text">{move || state.get().text()}</span>
-            </button>
+                inner_html=move || copy_content_html(state.get())
+            ></button>
             <span
                 class="uk-copy__status"
                 class:uk-sr-only=move || !matches!(state.get(), CopyState::Done(CopyOutcome::Failed | CopyOutcome::CopiedByFallback))

@@ -8,3 +8,4 @@ pub mod effect;
 pub mod feedback;
 pub mod menu;
 pub mod pager;
+pub mod write;

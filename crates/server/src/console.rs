@@ -2,8 +2,9 @@
 //! next to them when the browser takes them, so nothing is compressed per request), the SPA's
 //! `index.html` for extension-less paths, a real `robots.txt`, and a hint page when the console is
 //! not built. Files whose name carries a content hash are cached for a year; everything else
-//! (the page, the stable `keys-console.js` a host imports) is revalidated on every load. A page's
-//! own inline scripts run under the CSP by their hash ([`page_csp`]); nothing else inline does.
+//! (the page, the stable `keys-console.js` a host imports) is revalidated on every load. The page's
+//! own inline script runs under the CSP by its hash ([`page_csp`], worked out once at start);
+//! nothing else inline does.
 
 use crate::AppState;
 use axum::body::Body;
@@ -35,9 +36,6 @@ fn is_api_path(path: &str) -> bool {
 
 /// Whether a file name carries trunk's content hash: `keys-console-4f1a2b3c4d5e6f70_bg.wasm`.
 pub fn is_hashed(path: &str) -> bool {
-    if path.contains("/snippets/") {
-        return false; // named after the crate, not the content
-    }
     let file = path.rsplit('/').next().unwrap_or(path);
     let stem = file.split('.').next().unwrap_or(file);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
@@ -78,26 +76,26 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The headers of a file served from dist (`path` as asked for, `file` where it came from): its
-/// caching, and for a page its CSP ([`set_page_csp`]). For an answer with the file (a success) and
-/// for a 304: the browser keeps a 304's headers with the copy it has cached.
-async fn file_headers(path: &str, file: &Path, res: &mut Response) {
-    if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
-        cache_control(path, res);
-        set_page_csp(file, res).await;
-    }
+/// The CSP of the built console's page, from `dist/index.html` as it is at start: `None` when it
+/// cannot be read (then the server's own policy stays, and nothing inline runs). A rebuilt console
+/// needs a restarted server (`make run` does both).
+pub fn dist_page_csp(dist: &Path) -> Option<HeaderValue> {
+    let html = std::fs::read_to_string(dist.join("index.html")).ok()?;
+    HeaderValue::from_str(&page_csp(&html)).ok()
 }
 
-/// Sets the CSP of a page (an `.html` file) from the file; if that cannot be read, the server's stays.
-/// A 304 needs it as much as a 200: a reload would otherwise run the cached page under a policy
-/// without its script's hash.
-async fn set_page_csp(file: &Path, res: &mut Response) {
-    if file.extension().is_none_or(|e| e != "html") {
-        return;
-    }
-    if let Ok(html) = tokio::fs::read_to_string(file).await {
-        if let Ok(value) = HeaderValue::from_str(&page_csp(&html)) {
-            res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+/// The headers of a file served from dist (`path` as asked for): its caching, and for the console's
+/// page (`dist/index.html`) its CSP; other pages keep the server's. For an answer with the file (a
+/// success) and for a 304: the browser keeps a 304's headers with the copy it has cached, and a
+/// reload would otherwise run the cached page under a policy without its script's hash.
+fn file_headers(state: &AppState, path: &str, file: &Path, res: &mut Response) {
+    if res.status().is_success() || res.status() == StatusCode::NOT_MODIFIED {
+        cache_control(path, res);
+        match &state.page_csp {
+            Some(csp) if file == state.dist.join("index.html") => {
+                res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, csp.clone());
+            }
+            _ => {}
         }
     }
 }
@@ -146,7 +144,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
                 .await
                 .map(|r| r.map(Body::new).into_response())
                 .unwrap_or_else(|e| match e {});
-            file_headers("/index.html", &index, &mut page).await;
+            file_headers(&state, "/index.html", &index, &mut page);
             return page;
         }
         return text(StatusCode::NOT_FOUND, "Not found.\n");
@@ -156,7 +154,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
         dir if path.ends_with('/') => dir.join("index.html"),
         file => file,
     };
-    file_headers(&path, &file, &mut res).await;
+    file_headers(&state, &path, &file, &mut res);
     res.into_response()
 }
 
@@ -197,7 +195,6 @@ mod tests {
         assert!(is_hashed("/standalone-0123456789abcdef.css"));
         assert!(!is_hashed("/keys-console.js"));
         assert!(!is_hashed("/index.html"));
-        assert!(!is_hashed("/snippets/keys-console-1f1f9f3e7562d5e8/inline0.js"));
         assert!(!is_hashed("/embed/host.js"));
         assert!(!is_hashed("/bench-key-00001"));
     }

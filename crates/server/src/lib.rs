@@ -90,6 +90,8 @@ pub struct AppState {
     pub token_given: bool,
     /// This server's names and origin (`origin`).
     pub site: Arc<origin::Site>,
+    /// The CSP of the console's pages, with its inline script's hash (`console::dist_page_csp`).
+    pub page_csp: Option<HeaderValue>,
 }
 
 /// A route at `path` and at `path/`.
@@ -251,6 +253,7 @@ pub async fn run(config: Config) -> Result<(), BoxError> {
         upstream: upstream.clone(),
         token_given: given.is_some(),
         site: Arc::new(origin::Site { listen: addr, public }),
+        page_csp: console::dist_page_csp(&config.dist),
     };
 
     log::start();

@@ -1,0 +1,88 @@
+// The access-key console for Utho Cloud object storage: what a host page imports from
+// keys-console.js. Shipped as dist/keys-console.d.ts. The names here are a contract other teams code
+// against (README, "Embedding"): options, attributes, properties, events and their details.
+
+/** A data centre the console offers. */
+export interface DataCentre {
+  /** The data centre's slug in API paths, e.g. "innoida". */
+  slug: string;
+  /** Where it is, e.g. "Delhi (Noida)". */
+  location: string;
+  country: string;
+  /** Two-letter country code. */
+  dccc: string;
+  /** The S3 endpoint, e.g. "https://innoida.utho.io". */
+  s3_endpoint: string;
+  /** The S3 region, e.g. "innoida". */
+  region: string;
+}
+
+/** How much of the page's URL the console uses. */
+export type UrlState = "query" | "prefixed" | "none";
+
+/** Options of `mountConsole`. */
+export interface ConsoleOptions {
+  /** Base URL of the API, e.g. "https://api.utho.com/v2/" (default "/v2/"). */
+  apiBase?: string;
+  /** The data centre shown first (default: the first of `datacenters`). */
+  dc?: string;
+  /** The data centres offered (default: the built-in list). */
+  datacenters?: DataCentre[];
+  /** Seconds before a request is reported as timed out (default 20). */
+  timeoutSecs?: number;
+  /** An API token, sent as `Authorization: Bearer …`. */
+  token?: string;
+  /** Called before every request for a token (or a Promise of one); after a 401 it is called
+   *  once more and the request retried once. Wins over `token`. */
+  getToken?: () => string | undefined | null | Promise<string | undefined | null>;
+  /** "query": the view's own query parameters; "prefixed" (default when embedded): only
+   *  parameters named `keys.*`, the host's others and its hash kept; "none": the URL is never touched. */
+  urlState?: UrlState;
+  /** "light" (default when embedded), "dark", or "auto" (the system's prefers-color-scheme). */
+  theme?: "light" | "dark" | "auto";
+}
+
+/** A mounted console. */
+export interface ConsoleHandle {
+  /** Removes the console: requests aborted, timers cleared, listeners removed, the element emptied. */
+  unmount(): void;
+  /** Shows another data centre. */
+  setDc(dc: string): void;
+}
+
+/** The details of the console's events. No event ever carries a secret key. */
+export interface UthoKeysEventMap {
+  "utho-keys:created": CustomEvent<{ dc: string; name: string; accesskey: string }>;
+  "utho-keys:status-changed": CustomEvent<{ dc: string; name: string; accesskey: string; status: "Active" | "Suspended" }>;
+  "utho-keys:deleted": CustomEvent<{ dc: string; name: string; accesskey: string }>;
+  "utho-keys:permission-changed": CustomEvent<{ dc: string; bucket: string; accesskey: string; permission: "read" | "write" | "full" | "none" }>;
+  "utho-keys:unauthorized": CustomEvent<{ dc: string }>;
+}
+
+/** `<utho-access-keys api-base dc timeout-secs url-state theme>`; the token only as a property. */
+export interface UthoAccessKeysElement extends HTMLElement {
+  token?: string;
+  getToken?: ConsoleOptions["getToken"];
+  datacenters?: DataCentre[];
+  addEventListener<K extends keyof UthoKeysEventMap>(type: K, listener: (this: UthoAccessKeysElement, ev: UthoKeysEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "utho-access-keys": UthoAccessKeysElement;
+  }
+  interface HTMLElementEventMap extends UthoKeysEventMap {}
+}
+
+/** What `init` can load the console's wasm from (default: the file beside this module). */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/** Loads the console's wasm. Call it once, and wait for it, before anything else. */
+export default function init(options?: { module_or_path: InitInput | Promise<InitInput> }): Promise<unknown>;
+
+/** Mounts the console into `element`; see `ConsoleOptions`. */
+export function mountConsole(element: HTMLElement, options?: ConsoleOptions): ConsoleHandle;
+
+/** Registers `<utho-access-keys>` (call after `init()`; later calls do nothing). */
+export function defineConsoleElement(): void;

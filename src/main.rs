@@ -2,6 +2,7 @@
 //! `startPage` (the console's own page, called by assets/boot.js). The module hosts import is
 //! assets/keys-console.js, declared for TypeScript by assets/keys-console.d.ts.
 
+use keys_console::api::EarlyList;
 use keys_console::{mount, Config, Mounted};
 use wasm_bindgen::prelude::*;
 
@@ -27,16 +28,17 @@ pub fn mount_console(
     element: web_sys::HtmlElement,
     #[wasm_bindgen(unchecked_param_type = "ConsoleOptions")] options: JsValue,
 ) -> ConsoleHandle {
-    ConsoleHandle(mount(element, Config::from_js(&options)))
+    ConsoleHandle(mount(element, Config::from_js(&options), None))
 }
 
 /// The console's own page (index.html): mounts into `el` for the page's life, with the API token
-/// the page's script took out of the address (assets/boot.js). Hosts use `mountConsole`.
+/// the page's script took out of the address and the key list it asked for with it while the wasm
+/// loaded (assets/boot.js). Hosts use `mountConsole`.
 #[wasm_bindgen(js_name = startPage, skip_typescript)]
-pub fn start_page(el: web_sys::HtmlElement, token: Option<String>) {
+pub fn start_page(el: web_sys::HtmlElement, token: Option<String>, early: Option<EarlyList>) {
     let config = Config::for_page(&el, token);
     // Never unmounted: the page is the console's (dropping the handle leaves it mounted).
-    let _ = mount(el, config);
+    let _ = mount(el, config, early);
 }
 
 fn main() {

@@ -1,6 +1,7 @@
 //! One client, one decode path ([`decode`]), a timeout on every request, a token asked for before
 //! each request, and every request in flight abortable at once (when the console is unmounted).
 
+use super::early::{EarlyAnswer, EarlyList};
 use super::error::{decode, ApiError};
 use gloo_net::http::{Request, RequestBuilder};
 use keys_api::wire::FromJson;
@@ -67,6 +68,8 @@ struct Inner {
     next_id: Cell<u64>,
     /// Set by [`ApiClient::close`]: no new request starts.
     closed: Cell<bool>,
+    /// The page's early key list ([`ApiClient::take_early`]), its URL, and the request it is.
+    early: RefCell<Option<(EarlyList, Sent)>>,
 }
 
 /// Cheap to clone: clones share the token source and the requests in flight.
@@ -99,12 +102,14 @@ impl ApiClient {
             in_flight: RefCell::new(Vec::new()),
             next_id: Cell::new(0),
             closed: Cell::new(false),
+            early: RefCell::new(None),
         }))
     }
 
     /// Aborts every request in flight, clears their timers, and refuses new ones.
     pub fn close(&self) {
         self.0.closed.set(true);
+        self.0.early.borrow_mut().take();
         for r in self.0.in_flight.borrow_mut().drain(..) {
             if let Some(t) = r.timer {
                 t.clear();
@@ -238,8 +243,42 @@ impl ApiClient {
         }
     }
 
+    /// Takes the key list the console's own page asked for while the wasm loaded (sent with the
+    /// token this client has): the first [`ApiClient::list_keys`] of its URL uses it.
+    pub fn take_early(&self, early: EarlyList) {
+        if self.0.closed.get() {
+            return early.controller().abort();
+        }
+        let sent = self.register(early.answer(), early.controller());
+        *self.0.early.borrow_mut() = Some((early, sent));
+    }
+
+    /// The early list's answer if it is for `url`: at once when it is read already. Any other is
+    /// aborted: it will not be read.
+    async fn early_answer(&self, url: &str) -> Option<Result<(u16, Vec<u8>), ApiError>> {
+        let (early, sent) = self.0.early.borrow_mut().take()?;
+        if early.url() != url || sent.timed_out.get() {
+            early.controller().abort();
+            self.forget(sent.id);
+            return None;
+        }
+        let answer = match early.read() {
+            Some(read) => Ok(read),
+            None => JsFuture::from(sent.promise).await.map_err(network).map(|a| a.unchecked_into::<EarlyAnswer>()),
+        };
+        self.forget(sent.id);
+        Some(match answer {
+            Err(ApiError::Network) if sent.timed_out.get() => Err(ApiError::Timeout(self.0.timeout_secs)),
+            other => other.map(|a| a.parts()),
+        })
+    }
+
     pub async fn list_keys(&self, dc: &str) -> Result<ListKeysResponse, ApiError> {
         let url = self.url(dc, "accesskeys");
+        if let Some(answer) = self.early_answer(&url).await {
+            let (status, bytes) = answer?;
+            return decode(status, &bytes);
+        }
         self.send(&|| Request::get(&url), None).await
     }
 

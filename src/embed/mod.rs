@@ -10,7 +10,7 @@
 pub mod events;
 pub mod style;
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, EarlyList};
 use crate::app::App;
 use crate::config::Config;
 use crate::store::HostPort;
@@ -85,12 +85,16 @@ impl Mounted {
     }
 }
 
-/// Mounts the console into `el`.
-pub fn mount(el: HtmlElement, config: Config) -> Mounted {
+/// Mounts the console into `el`; the console's own page hands it the key list it asked for while
+/// the wasm loaded (`early`).
+pub fn mount(el: HtmlElement, config: Config, early: Option<EarlyList>) -> Mounted {
     let scope: Node = el.get_root_node();
     style::adopt(&scope);
     let (n, prefix) = take_prefix(&scope);
     let client = ApiClient::new(&config.api_base, config.token.clone(), config.timeout_secs);
+    if let Some(early) = early {
+        client.take_early(early);
+    }
     let dc = ArcRwSignal::new(None::<String>);
     let handle = {
         let (client, dc, target) = (client.clone(), dc.clone(), el.clone().unchecked_into());

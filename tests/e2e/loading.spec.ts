@@ -1,4 +1,4 @@
-import { test, expect, openConsole, createKeyByApi, uniqueName, searchKeys, keyRow, auth } from "./helpers";
+import { test, expect, openConsole, createKeyByApi, uniqueName, searchKeys, keyRow, auth, listKeys } from "./helpers";
 import { TOKEN } from "../playwright.config";
 
 // What `make bench` measures shows up for a person too: one request for the list, no bucket list
@@ -17,6 +17,24 @@ test("the first load asks for the key list once and for no bucket list until the
   await page.getByRole("tab", { name: "Buckets" }).click();
   await expect(page.getByTestId("buckets-table")).toContainText("media-archive");
   expect(asked.filter((a) => a.endsWith("/bucket"))).toEqual(["GET /v2/objectstorage/innoida/bucket"]);
+});
+
+test("the list the page asks for while the wasm loads is used only if it is the console's own request", async ({ page, request }) => {
+  const mumbai = uniqueName("e2e-early-mumbai");
+  await createKeyByApi(request, mumbai, "inmumbaizone2");
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith("/accesskeys")) asked.push(new URL(r.url()).pathname);
+  });
+  // The page asks for its own data centre's list (data-dc, innoida) at once; the address shows another.
+  await openConsole(page, "?dc=inmumbaizone2");
+  await expect(page.getByTestId("key-row").filter({ hasText: mumbai })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(asked).toEqual(["/v2/objectstorage/innoida/accesskeys", "/v2/objectstorage/inmumbaizone2/accesskeys"]);
+  // Only Mumbai's keys: innoida's early answer was dropped, not shown.
+  const noida = new Set((await listKeys(request)).map((k) => k.name));
+  const shown = await page.getByTestId("key-row").locator("th").allTextContents();
+  expect(shown.filter((n) => noida.has(n.replace(/New$/, "")))).toEqual([]);
 });
 
 test("a token given on the page's mount element wins over the address, which is left alone", async ({ page }) => {

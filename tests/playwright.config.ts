@@ -2,12 +2,14 @@
 // server, the same binary `make run` starts, on a temporary database. Build first: `make test` does.
 import { defineConfig } from "@playwright/test";
 
-export const PORT = 8099;
+/** E2E_PORT_BASE moves every port (two checkouts can run their tests at once): 8099 by default. */
+const BASE = Number(process.env.E2E_PORT_BASE ?? 8099);
+export const PORT = BASE;
 export const TOKEN = "e2e-token-not-a-secret";
 /** A stand-in for Utho's API (tests/standin/utho.mjs), and the reference server forwarding to it. */
-export const STANDIN_PORT = 8097;
+export const STANDIN_PORT = BASE - 2;
 export const STANDIN_TOKEN = "standin-utho-token";
-export const UPSTREAM_PORT = 8098;
+export const UPSTREAM_PORT = BASE - 1;
 
 export default defineConfig({
   testDir: "./e2e",

@@ -3,7 +3,7 @@
 // hostile global CSS. index.html mounts with mountConsole(); element.html uses <utho-access-keys>.
 import type { Page, Locator } from "@playwright/test";
 import { test, expect, uniqueName, createKeyByApi, grant, listKeys, bucketPermissions, DC, TOKEN_STORAGE_KEY } from "./helpers";
-import { TOKEN } from "../playwright.config";
+import { PORT, TOKEN } from "../playwright.config";
 
 const HOST = "/embed/?project=demo#section-storage";
 
@@ -92,7 +92,7 @@ test("prefixed URL state: the host's query and hash survive every console action
   await openHost(page);
   const c = consoleIn(page);
   await waitForTable(c);
-  expect(page.url()).toBe(`http://127.0.0.1:8099${HOST}`);
+  expect(page.url()).toBe(`http://127.0.0.1:${PORT}${HOST}`);
 
   await c.getByRole("searchbox", { name: "Search keys by name or access key ID" }).fill(name);
   await expect(c.getByTestId("key-row")).toHaveCount(1);

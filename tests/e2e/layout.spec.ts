@@ -13,6 +13,7 @@ import {
   storeApiToken,
   uniqueName,
 } from "./helpers";
+import { PORT } from "../playwright.config";
 
 const SIZES = [
   { name: "desktop 1440×900", viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, rowMax: 90 },
@@ -25,7 +26,7 @@ async function pageAt(browser: Browser, size: (typeof SIZES)[number], colorSchem
     viewport: size.viewport,
     deviceScaleFactor: size.deviceScaleFactor,
     colorScheme,
-    baseURL: "http://127.0.0.1:8099",
+    baseURL: `http://127.0.0.1:${PORT}`,
   });
   return context.newPage();
 }

@@ -2,7 +2,8 @@
 // Part of the module hosts import (assets/keys-console.js, bundled by scripts/post-build.mjs).
 //
 // - Attributes: `api-base`, `dc`, `timeout-secs`, `url-state` (default `prefixed`), `theme`
-//   (`light` by default, `dark`, or `auto` for the system's).
+//   (`light` by default, `dark`, or `auto` for the system's), `rotate-after-days` (default 90, `0`
+//   turns the rotation hint off).
 // - Properties: `token`, `getToken`, `datacenters` (a token never goes in an attribute).
 // - Connecting the element mounts the console into its own open shadow root (host CSS cannot reach
 //   in, the console's cannot leak out; the `--uk-*` custom properties still theme it);
@@ -14,7 +15,7 @@ const PROPS = ["token", "getToken", "datacenters"];
 
 class UthoAccessKeys extends HTMLElement {
   static get observedAttributes() {
-    return ["api-base", "dc", "timeout-secs", "url-state", "theme"];
+    return ["api-base", "dc", "timeout-secs", "url-state", "theme", "rotate-after-days"];
   }
   #token;
   #getToken;
@@ -75,6 +76,7 @@ class UthoAccessKeys extends HTMLElement {
       timeoutSecs: attr("timeout-secs"),
       urlState: attr("url-state") ?? "prefixed",
       theme: attr("theme"),
+      rotateAfterDays: attr("rotate-after-days"),
       datacenters: this.#datacenters,
       // Read at each request, so a new token or function takes effect without a remount.
       getToken: () => (typeof this.#getToken === "function" ? this.#getToken() : this.#token),

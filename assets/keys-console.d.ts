@@ -40,6 +40,9 @@ export interface ConsoleOptions {
   urlState?: UrlState;
   /** "light" (default when embedded), "dark", or "auto" (the system's prefers-color-scheme). */
   theme?: "light" | "dark" | "auto";
+  /** Keys older than this many days are due for rotation: each shows a "Rotate" hint and a notice
+   *  above the table counts them (default 90; `0` turns both off). Whole days; a negative or non-numeric value keeps the default. */
+  rotateAfterDays?: number;
 }
 
 /** A mounted console. */
@@ -59,7 +62,7 @@ export interface UthoKeysEventMap {
   "utho-keys:unauthorized": CustomEvent<{ dc: string }>;
 }
 
-/** `<utho-access-keys api-base dc timeout-secs url-state theme>`; the token only as a property. */
+/** `<utho-access-keys api-base dc timeout-secs url-state theme rotate-after-days>`; the token only as a property. */
 export interface UthoAccessKeysElement extends HTMLElement {
   token?: string;
   getToken?: ConsoleOptions["getToken"];

@@ -190,3 +190,57 @@ async fn loader_keeps_the_latest_answer_and_takes_a_ready_one_at_once() {
     assert_eq!(asked.get(), 1, "asked again for a signal only the request read");
     drop(owner);
 }
+
+/// An event of this type that bubbles, as the browser's own `change` and `input` do.
+fn bubbling(kind: &str) -> web_sys::Event {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    web_sys::CustomEvent::new_with_event_init_dict(kind, &init).unwrap().into()
+}
+
+#[wasm_bindgen_test]
+async fn an_html_part_hears_its_controls_and_keeps_focus_through_a_redraw() {
+    use crate::ui::html::{fill, html_part};
+    use std::sync::{Arc, Mutex};
+    let root = container();
+    let count = RwSignal::new(0usize);
+    let heard = Arc::new(Mutex::new(Vec::<String>::new()));
+    let log = heard.clone();
+    let draw = move || {
+        let mut out = String::new();
+        let n = count.get().to_string();
+        fill(
+            &mut out,
+            "<p>\u{1} <b>&</b></p><button type=\"button\" data-act=\"add\" data-id=\"one\">Add</button>",
+            &[&n],
+        );
+        out + "<select data-act=\"pick\"><option value=\"a\">A</option><option value=\"b\">B</option></select><input type=\"search\" data-act=\"find\">"
+    };
+    let on_act = Arc::new(move |act: &str, id: &str, _: &web_sys::Element| {
+        log.lock().unwrap().push(format!("{act}/{id}"));
+        if act == "add" {
+            count.update(|n| *n += 1);
+        }
+    });
+    let _h = leptos::mount::mount_to(root.clone(), move || html_part("", draw, on_act));
+    settle().await;
+    assert_eq!(text_of(&root, "p"), "0 &");
+    let button: HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    button.focus().unwrap();
+    button.click();
+    settle().await;
+    assert_eq!(text_of(&root, "p"), "1 &", "drawn again");
+    let again: HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert!(!again.is_same_node(Some(&button)), "a new button");
+    assert!(again.is_same_node(document().active_element().as_ref().map(|e| e.unchecked_ref())), "focus is back on it");
+    // A drop-down speaks when it changes, a text box as it is typed in (both `input`); a click on
+    // them is not an act.
+    let select: HtmlElement = root.query_selector("select").unwrap().unwrap().unchecked_into();
+    select.click();
+    select.dispatch_event(&bubbling("input")).unwrap();
+    let input: HtmlInputElement = root.query_selector("input").unwrap().unwrap().unchecked_into();
+    input.click();
+    input.dispatch_event(&bubbling("input")).unwrap();
+    assert_eq!(*heard.lock().unwrap(), ["add/one", "pick/", "find/"]);
+    root.remove();
+}

@@ -57,6 +57,18 @@ pub struct Config {
     /// Light, dark, or the system's: `Auto` on the console's own page, `Light` when embedded
     /// (a host opts in to dark or auto, so the console never turns dark inside a light host).
     pub theme: Theme,
+    /// Keys older than this many days are due for rotation: a hint on each, a notice above the
+    /// table, a filter (default 90; `0` turns all three off).
+    pub rotate_after_days: u32,
+}
+
+/// The default rotation age, in days (AWS's console warns at the same age).
+pub const ROTATE_AFTER_DAYS: u32 = 90;
+
+/// Whole days from a number or its text (`"90"`); anything else (negative, not a number) is `None`.
+fn whole_days(number: Option<f64>, text: Option<String>) -> Option<u32> {
+    let n = number.or_else(|| Some(text?.trim().parse::<u32>().ok()?.into()))?;
+    (n >= 0.0).then(|| n.min(36_500.0) as u32)
 }
 
 impl Default for Config {
@@ -71,6 +83,7 @@ impl Default for Config {
             url_mode: UrlMode::Query,
             embedded: false,
             theme: Theme::Auto,
+            rotate_after_days: ROTATE_AFTER_DAYS,
         }
     }
 }
@@ -86,8 +99,9 @@ impl DataCentres {
 }
 
 impl Config {
-    /// The console's own page: `data-api-base`, `data-dc`, `data-timeout-secs`, `data-url-state`
-    /// and `data-theme` on the mount element, and the token its script found (assets/boot.js).
+    /// The console's own page: `data-api-base`, `data-dc`, `data-timeout-secs`, `data-url-state`,
+    /// `data-theme` and `data-rotate-after-days` on the mount element, and the token its script
+    /// found (assets/boot.js).
     pub fn for_page(el: &HtmlElement, token: Option<String>) -> Config {
         let mut c = Config::default();
         let attr = |name: &str| el.get_attribute(name).filter(|v| !v.is_empty());
@@ -106,11 +120,15 @@ impl Config {
         if let Some(theme) = attr("data-theme").as_deref().and_then(Theme::parse) {
             c.theme = theme;
         }
+        if let Some(days) = whole_days(None, attr("data-rotate-after-days")) {
+            c.rotate_after_days = days;
+        }
         c.token = token.filter(|t| !t.is_empty()).map_or(TokenSource::None, TokenSource::Fixed);
         c
     }
 
-    /// A host page's options: `{ apiBase, dc, datacenters, timeoutSecs, token | getToken, urlState, theme }`.
+    /// A host page's options: `{ apiBase, dc, datacenters, timeoutSecs, token | getToken, urlState,
+    /// theme, rotateAfterDays }`.
     /// Missing or unreadable fields keep their defaults; `urlState` defaults to `"prefixed"`, `theme` to `"light"`.
     pub fn from_js(obj: &JsValue) -> Config {
         let mut c = Config { embedded: true, url_mode: UrlMode::Prefixed, theme: Theme::Light, ..Config::default() };
@@ -133,6 +151,11 @@ impl Config {
         }
         if let Some(theme) = text("theme").as_deref().and_then(Theme::parse) {
             c.theme = theme;
+        }
+        // A number, or its text (the element's attribute).
+        let days = field("rotateAfterDays");
+        if let Some(days) = whole_days(days.as_ref().and_then(JsValue::as_f64), days.and_then(|v| v.as_string())) {
+            c.rotate_after_days = days;
         }
         c.token = match (field("getToken").and_then(|v| v.dyn_into::<js_sys::Function>().ok()), text("token")) {
             (Some(provider), _) => TokenSource::Provider(provider),
@@ -161,6 +184,20 @@ mod tests {
         let c = Config::default();
         assert_eq!((c.api_base.as_str(), c.dc.as_str()), ("/v2/", "innoida"));
         assert_eq!(c.url_mode, UrlMode::Query);
+    }
+
+    #[test]
+    fn rotation_age_from_a_number_or_its_text() {
+        assert_eq!(Config::default().rotate_after_days, 90);
+        assert_eq!(whole_days(Some(30.0), None), Some(30));
+        assert_eq!(whole_days(Some(0.0), None), Some(0), "0 turns the hint off");
+        assert_eq!(whole_days(Some(45.9), None), Some(45));
+        assert_eq!(whole_days(None, Some(" 120 ".into())), Some(120));
+        assert_eq!(whole_days(Some(-1.0), None), None);
+        assert_eq!(whole_days(Some(f64::NAN), None), None);
+        assert_eq!(whole_days(None, Some("ninety".into())), None);
+        assert_eq!(whole_days(None, Some("-5".into())), None);
+        assert_eq!(whole_days(None, None), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! effects per row: its selection, its status, its copy button's state and whether its menu is open.
 //! The open menu itself is a view, mounted into its row's menu cell by the table.
 
+use crate::state::hygiene::age_label;
 use crate::state::KeyPage;
 use crate::store::KeyStore;
 use crate::ui::copy_button::{copy_class, copy_content_html, CopyState, SharedCopy};
@@ -37,16 +38,19 @@ pub enum RowAct {
     Copy,
     /// The button of the row's menu.
     Menu,
+    /// The "Rotate" hint of a key due for rotation.
+    Rotate,
 }
 
 impl RowAct {
-    const ALL: [RowAct; 3] = [RowAct::Select, RowAct::Copy, RowAct::Menu];
+    const ALL: [RowAct; 4] = [RowAct::Select, RowAct::Copy, RowAct::Menu, RowAct::Rotate];
 
     pub fn as_str(self) -> &'static str {
         match self {
             RowAct::Select => "select",
             RowAct::Copy => "copy",
             RowAct::Menu => "menu",
+            RowAct::Rotate => "rotate",
         }
     }
 
@@ -55,39 +59,10 @@ impl RowAct {
     }
 }
 
-/// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped: safe as text and in a quoted attribute.
-/// Names come from the server and may hold anything.
-fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
-
-/// A piece of a row's HTML: markup written as it is, or text that is escaped.
-enum Part<'a> {
-    M(&'a str),
-    T(&'a str),
-}
-use Part::{M, T};
-
-/// Writes `parts` in order, escaping the text.
-fn html(capacity: usize, parts: &[Part]) -> String {
-    let mut out = String::with_capacity(capacity);
-    for part in parts {
-        match part {
-            M(markup) => out.push_str(markup),
-            T(text) => escape(&mut out, text),
-        }
-    }
-    out
-}
+use crate::ui::html::{
+    html,
+    Part::{M, T},
+};
 
 /// A status as its dot and word: the content of a `.uk-status`, in the table's rows and in
 /// [`status_cell`].
@@ -112,16 +87,23 @@ pub struct RowParts<'a> {
     pub status: &'a KeyStatus,
     pub copy: CopyState,
     pub menu_open: bool,
+    /// How old the key is, in whole days (`None`: its date cannot be read).
+    pub age: Option<u32>,
+    /// Older than the rotation age: a "Rotate" hint.
+    pub due: bool,
     /// The id of the cell showing the key's ID (selected when a copy fails).
     pub id_cell: &'a str,
     /// The id of the row's actions button (where focus returns from a dialog).
     pub actions_id: &'a str,
 }
 
-/// The content of a key's `<tr>`: selection, name, ID with copy, status, creation time, actions.
+/// The content of a key's `<tr>`: selection, name, ID with copy, status, creation time with the
+/// key's age (and a "Rotate" hint when it is due), actions.
 pub fn row_html(p: &RowParts) -> String {
     let k = p.key;
     let (status, copy) = (status_html(p.status), copy_content_html(p.copy));
+    let age = p.age.map(age_label).unwrap_or_default();
+    let (has_age, due) = (p.age.is_some(), p.due);
     html(
         1024,
         &[
@@ -148,8 +130,15 @@ pub fn row_html(p: &RowParts) -> String {
             M(&copy),
             M("</button></div></td><td class=\"uk-table__status\" data-testid=\"key-status\" data-label=\"Status\"><span class=\"uk-status\">"),
             M(&status),
-            M("</span></td><td class=\"uk-table__date\" data-label=\"Created At\">"),
+            M("</span></td><td class=\"uk-table__date\" data-label=\"Created At\"><span class=\"uk-date\">"),
             T(&k.created_at),
+            M("</span>"),
+            M(if has_age { "<span class=\"uk-age\"><span class=\"uk-sr-only\">, age </span>" } else { "" }),
+            T(&age),
+            M(if has_age { "</span>" } else { "" }),
+            M(if due { "<button class=\"uk-btn uk-btn--warn uk-btn--small uk-rotate\" type=\"button\" aria-label=\"Rotate " } else { "" }),
+            T(if due { &k.name } else { "" }),
+            M(if due { " (due for rotation)\" data-act=\"rotate\">Rotate</button>" } else { "" }),
             M("</td><td class=\"uk-table__actions\"><div class=\"uk-menu\"><button class=\"uk-menu__button\" type=\"button\" id=\""),
             T(p.actions_id),
             M("\" aria-label=\"Actions for "),
@@ -286,6 +275,8 @@ mod tests {
             status,
             copy: CopyState::Idle,
             menu_open: false,
+            age: Some(3),
+            due: false,
             id_cell: "uk-id-AK1",
             actions_id: "uk-actions-AK1",
         }
@@ -302,12 +293,12 @@ mod tests {
             "aria-label=\"Copy access key ID of backup\" data-act=\"copy\"",
             "<span class=\"uk-copy__text\">Copy</span>",
             "<span class=\"uk-dot uk-dot--active\" aria-hidden=\"true\"></span>Active",
-            "data-label=\"Created At\">2026-03-14 09:12:44</td>",
+            "data-label=\"Created At\"><span class=\"uk-date\">2026-03-14 09:12:44</span><span class=\"uk-age\"><span class=\"uk-sr-only\">, age </span>3 days</span></td>",
             "id=\"uk-actions-AK1\" aria-label=\"Actions for backup\" aria-haspopup=\"menu\" aria-expanded=\"false\"",
         ] {
             assert!(html.contains(needle), "{needle} not in {html}");
         }
-        assert!(!html.contains("checked") && !html.contains("uk-badge"));
+        assert!(!html.contains("checked") && !html.contains("uk-badge") && !html.contains("Rotate"));
         // What the patches look for is there, once each.
         for part in [CHECKBOX, STATUS, COPY_BUTTON, MENU_BUTTON, MENU_CELL] {
             let class = part.trim_start_matches('.');
@@ -316,10 +307,14 @@ mod tests {
         }
         for act in RowAct::ALL {
             assert_eq!(RowAct::parse(act.as_str()), Some(act));
-            assert!(html.contains(&format!("data-act=\"{}\"", act.as_str())), "{act:?}");
+            let drawn = html.contains(&format!("data-act=\"{}\"", act.as_str()));
+            assert_eq!(drawn, act != RowAct::Rotate, "{act:?}: only a key due for rotation has the hint");
         }
-        let p = RowParts { selected: true, is_new: true, menu_open: true, ..parts(&k, &s) };
+        let p = RowParts { selected: true, is_new: true, menu_open: true, age: Some(426), due: true, ..parts(&k, &s) };
         let html = row_html(&p);
+        assert!(html.contains("14 months</span><button class=\"uk-btn uk-btn--warn uk-btn--small uk-rotate\" type=\"button\" aria-label=\"Rotate backup (due for rotation)\" data-act=\"rotate\">Rotate</button></td>"), "{html}");
+        let p = RowParts { age: None, ..parts(&k, &s) };
+        assert!(row_html(&p).contains("09:12:44</span></td>"), "an unreadable date shows no age");
         assert!(html.contains("data-act=\"select\" checked>"), "{html}");
         assert!(html.contains("backup<span class=\"uk-badge\">New</span></th>"), "{html}");
         assert!(html.contains("aria-expanded=\"true\""), "{html}");
@@ -328,7 +323,7 @@ mod tests {
     #[test]
     fn names_cannot_inject_markup() {
         let (k, s) = (key("<img src=x onerror=alert(1)>\"' & more"), KeyStatus::Other("<b>".into()));
-        let html = row_html(&parts(&k, &s));
+        let html = row_html(&RowParts { due: true, ..parts(&k, &s) });
         assert!(!html.contains("<img") && !html.contains("<b>"), "{html}");
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;&quot;&#39; &amp; more"), "{html}");
         assert!(html.contains("uk-dot--other\" aria-hidden=\"true\"></span>&lt;b&gt;"), "{html}");

@@ -4,8 +4,9 @@ use super::key_rows::{menu_cell, patch_rows, row_html, RowAct, RowParts};
 use super::row_menu::{actions_button_id, RowMenuList, RowShared};
 use crate::browser::dom::{select_text, use_root};
 use crate::state::bulk::{page_selection, PageSelection};
+use crate::state::hygiene::{age_days, rotation_due};
 use crate::state::{KeyPage, SortDir, SortKey};
-use crate::store::{use_store, History};
+use crate::store::{use_store, History, KeyDialog};
 use crate::ui::copy_button::SharedCopy;
 use crate::ui::pager::Pager;
 use keys_api::AccessKey;
@@ -74,6 +75,7 @@ fn key_row(key: AccessKey, at: u32, shared: RowShared, copy: SharedCopy) -> impl
             shared.menu.with(|m| m.as_ref().is_some_and(|m| m.accesskey == key.accesskey)),
         )
     });
+    let age = age_days(&key.created_at, store.lists.index.with_untracked(|i| i.read_at));
     let html = row_html(&RowParts {
         key: &key,
         selected,
@@ -81,6 +83,8 @@ fn key_row(key: AccessKey, at: u32, shared: RowShared, copy: SharedCopy) -> impl
         status: &status,
         copy: copy_state,
         menu_open,
+        age,
+        due: rotation_due(age, store.rotate_after_days),
         id_cell: &id_cell(&key.accesskey),
         actions_id: &actions_button_id(&key.accesskey),
     });
@@ -150,17 +154,17 @@ pub fn KeyTable(
         Callback::new(move |accesskey: String| select_text(root, &id_cell(&accesskey))),
     );
     // One handler per kind of event for all rows: which control (`data-act`) of which key (`data-key`).
-    let name_of = move |accesskey: &str| {
-        page.with_untracked(|p| p.rows.iter().find(|k| k.accesskey == accesskey).map(|k| k.name.clone()))
-    };
+    let key_of =
+        move |accesskey: &str| page.with_untracked(|p| p.rows.iter().find(|k| k.accesskey == accesskey).cloned());
     let click = move |ev: MouseEvent| {
         let Some((act, accesskey)) = row_control(&ev) else { return };
         match act {
             RowAct::Copy => {
-                let what = format!("access key ID of {}", name_of(&accesskey).unwrap_or_default());
+                let what = format!("access key ID of {}", key_of(&accesskey).map(|k| k.name).unwrap_or_default());
                 copy.start(accesskey, what);
             }
             RowAct::Menu => shared.toggle(accesskey),
+            RowAct::Rotate => store.dialog.set(key_of(&accesskey).map(KeyDialog::Rotate)),
             RowAct::Select => {}
         }
     };

@@ -1,10 +1,12 @@
 //! The Access Keys tab: search, bulk actions, the key table, and the loading, empty and error states.
 
 use super::bulk_bar::{BulkBar, BulkResult};
+use super::key_filters::rotation_notice;
 use super::key_table::KeyTable;
 use super::key_table::KEY_COLUMNS;
 use crate::api::ApiError;
 use crate::browser::dom::use_root;
+use crate::state::hygiene::KeyFlags;
 use crate::state::{order, slice, KeyPage, RowQuery};
 use crate::store::{use_store, History};
 use crate::ui::feedback::{Alert, AlertKind, LoadError, LoadingTable};
@@ -23,16 +25,16 @@ enum Shown {
 pub fn KeysPanel() -> impl IntoView {
     let store = use_store();
     let view_state = store.view.table;
+    let clear_search = move |_| {
+        store.view.update(History::Push, |v| {
+            v.search.clear();
+            v.page = 1;
+        });
+    };
     let search_input = move |ev| {
         let text = event_target_value(&ev);
         store.view.update(History::Replace, |v| {
             v.search = text;
-            v.page = 1;
-        });
-    };
-    let clear_search = move |_| {
-        store.view.update(History::Push, |v| {
-            v.search.clear();
             v.page = 1;
         });
     };
@@ -48,6 +50,15 @@ pub fn KeysPanel() -> impl IntoView {
     // Filter and sort once per change of the list, the search or the sort; a page change only slices.
     let query = Memo::new(move |_| view_state.with(|v| RowQuery::from(v)));
     let all = Memo::new(move |_| store.lists.keys.get().and_then(Result::ok).unwrap_or_default());
+    // Which keys are due for rotation: once per list.
+    let flags = Memo::new(move |_| {
+        let buckets = store.lists.buckets_now().and_then(Result::ok);
+        let after = store.rotate_after_days;
+        let flags = all.with(|keys| {
+            store.lists.index.with(|index| KeyFlags::new(keys, index, after, buckets.as_ref().map(|b| b.as_slice())))
+        });
+        Arc::new(flags)
+    });
     let order = Memo::new(move |_| {
         Arc::new(all.with(|keys| store.lists.index.with(|index| query.with(|q| order(keys, index, q)))))
     });
@@ -100,6 +111,7 @@ pub fn KeysPanel() -> impl IntoView {
                 </div>
             }.into_any(),
             Shown::Table => view! {
+                {rotation_notice(flags)}
                 <KeyTable page />
                 <Show when=move || page.with(|p| p.matching == 0)>
                     <div class="uk-empty uk-empty--inline" data-testid="no-match">

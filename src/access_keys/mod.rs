@@ -7,6 +7,7 @@ pub mod bulk_bar;
 pub mod create_drawer;
 pub mod delete_dialog;
 pub mod key_details;
+pub mod key_filters;
 pub mod key_rows;
 pub mod key_table;
 pub mod keys_panel;

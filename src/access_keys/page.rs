@@ -31,7 +31,7 @@ pub fn ObjectStoragePage(
     dc_override: ArcRwSignal<Option<String>>,
 ) -> impl IntoView {
     let view = View::new(config.url_mode);
-    let store = KeyStore::new(client, config.dc, view, use_announcer(), events, config.embedded);
+    let store = KeyStore::new(client, &config, view, use_announcer(), events);
     provide_context(store);
     effect(move || {
         if let Some(dc) = dc_override.get() {

@@ -92,6 +92,9 @@ pub struct KeyIndex {
     sorted: [OnceLock<Sorted>; 3],
     /// Positions in order of access key ID (binary search, no hashing).
     by_id: OnceLock<Vec<u32>>,
+    /// When the list was read (seconds since 1970): the "now" of every key age shown with it
+    /// (rows, notice, filters), so they agree.
+    pub read_at: i64,
 }
 
 /// The keys in the order of one column. Equal keys keep the list's order and share a rank.
@@ -126,6 +129,11 @@ impl KeyIndex {
         starts.push(text.len() as u32);
         text.make_ascii_lowercase();
         KeyIndex { text, starts, name_ends, ..KeyIndex::default() }
+    }
+
+    /// The index, read at `secs` (seconds since 1970).
+    pub fn at(self, secs: i64) -> KeyIndex {
+        KeyIndex { read_at: secs, ..self }
     }
 
     fn len(&self) -> usize {

@@ -33,7 +33,8 @@ pub struct Lists {
     host: HostPort,
     pub dc: Memo<String>,
     pub keys: KeysResource,
-    /// What the table and the rows need of the current list (lower-case names, keys by ID).
+    /// What the table and the rows need of the current list (lower-case names, keys by ID, when
+    /// it was read).
     pub index: Memo<Arc<KeyIndex>>,
     pub buckets: BucketsResource,
     /// Something on screen needs the buckets (see [`Lists::need_buckets`]).
@@ -82,7 +83,7 @@ impl Lists {
         });
         let index = Memo::new(move |_| {
             Arc::new(keys.with(|k| match k {
-                Some(Ok(list)) => KeyIndex::new(list),
+                Some(Ok(list)) => KeyIndex::new(list).at((js_sys::Date::now() / 1000.0) as i64),
                 _ => KeyIndex::default(),
             }))
         });

@@ -16,6 +16,7 @@ pub use ops::{NewKey, PermissionPolicy, PermissionResult, BULK_CONCURRENCY};
 pub use view::{History, View};
 
 use crate::api::{ApiClient, ApiError};
+use crate::config::Config;
 use crate::state::bulk::BulkOutcome;
 use crate::state::Tab;
 use crate::state::{SmallMap, SmallSet};
@@ -80,6 +81,8 @@ pub struct KeyStore {
     pub host: HostPort,
     /// A host page embeds the console: the host's page is not the console's to lock.
     pub embedded: bool,
+    /// Keys older than this many days are due for rotation (`0`: no key is).
+    pub rotate_after_days: u32,
     /// Which dialog the Access Keys tab has open (besides create and details).
     pub dialog: RwSignal<Option<KeyDialog>>,
     /// A secret is on screen: moving away asks first.
@@ -94,15 +97,9 @@ pub fn use_store() -> KeyStore {
 }
 
 impl KeyStore {
-    /// The page's state for `client`, showing `default_dc` unless the view names another.
-    pub fn new(
-        client: ApiClient,
-        default_dc: String,
-        view: View,
-        announcer: Announcer,
-        host: HostPort,
-        embedded: bool,
-    ) -> KeyStore {
+    /// The page's state for `client`, showing `config.dc` unless the view names another.
+    pub fn new(client: ApiClient, config: &Config, view: View, announcer: Announcer, host: HostPort) -> KeyStore {
+        let default_dc = config.dc.clone();
         let dc = Memo::new(move |_| view.state.with(|v| v.dc.clone()).unwrap_or_else(|| default_dc.clone()));
         let store = KeyStore {
             lists: Lists::new(client, dc, host),
@@ -114,7 +111,8 @@ impl KeyStore {
                 scope: RwSignal::new(SmallMap::new()),
             },
             host,
-            embedded,
+            embedded: config.embedded,
+            rotate_after_days: config.rotate_after_days,
             dialog: RwSignal::new(None),
             reveal_open: RwSignal::new(false),
             action_error: RwSignal::new(None),

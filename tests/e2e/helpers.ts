@@ -276,3 +276,28 @@ export async function closeReveal(scope: Locator, { confirmUnsaved = false } = {
     await scope.getByRole("button", { name: "Close anyway", exact: true }).click();
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Key hygiene: ages come from the server's clock, so a test makes keys old in what the page reads.
+
+/** `"YYYY-MM-DD HH:MM:SS"` (UTC, as the API writes it) of `days` days and an hour ago. */
+export function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000 - 3_600_000).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/**
+ * The page reads the real key list with only the keys whose name starts with `only` (this test's
+ * keys, whatever other tests made in the shared data centre), and with each key named in `ages`
+ * created that many days ago. Every write still goes to the server.
+ */
+export async function shapeKeyList(page: Page, only: string, ages: Record<string, number> = {}) {
+  await page.route("**/v2/objectstorage/*/accesskeys", async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    const accesskeys = (body.accesskeys as { name: string; created_at: string }[])
+      .filter((k) => k.name.startsWith(only))
+      .map((k) => (k.name in ages ? { ...k, created_at: daysAgo(ages[k.name]) } : k));
+    await route.fulfill({ response, json: { ...body, accesskeys } });
+  });
+}
+

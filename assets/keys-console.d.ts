@@ -40,8 +40,9 @@ export interface ConsoleOptions {
   urlState?: UrlState;
   /** "light" (default when embedded), "dark", or "auto" (the system's prefers-color-scheme). */
   theme?: "light" | "dark" | "auto";
-  /** Keys older than this many days are due for rotation: each shows a "Rotate" hint and a notice
-   *  above the table counts them (default 90; `0` turns both off). Whole days; a negative or non-numeric value keeps the default. */
+  /** Keys older than this many days are due for rotation: each shows a "Rotate" hint, a notice
+   *  above the table counts them and the "Due for rotation" filter finds them (default 90; `0`
+   *  turns all three off). Whole days; a negative or non-numeric value keeps the default. */
   rotateAfterDays?: number;
 }
 

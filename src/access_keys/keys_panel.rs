@@ -1,14 +1,15 @@
 //! The Access Keys tab: search, bulk actions, the key table, and the loading, empty and error states.
 
 use super::bulk_bar::{BulkBar, BulkResult};
-use super::key_filters::rotation_notice;
+use super::key_filters::{filter_chips, no_match, rotation_notice};
 use super::key_table::KeyTable;
 use super::key_table::KEY_COLUMNS;
 use crate::api::ApiError;
 use crate::browser::dom::use_root;
-use crate::state::hygiene::KeyFlags;
+use crate::state::hygiene::{Filter, KeyFlags};
 use crate::state::{order, slice, KeyPage, RowQuery};
 use crate::store::{use_store, History};
+use crate::ui::effect::effect;
 use crate::ui::feedback::{Alert, AlertKind, LoadError, LoadingTable};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -25,12 +26,6 @@ enum Shown {
 pub fn KeysPanel() -> impl IntoView {
     let store = use_store();
     let view_state = store.view.table;
-    let clear_search = move |_| {
-        store.view.update(History::Push, |v| {
-            v.search.clear();
-            v.page = 1;
-        });
-    };
     let search_input = move |ev| {
         let text = event_target_value(&ev);
         store.view.update(History::Replace, |v| {
@@ -47,10 +42,12 @@ pub fn KeysPanel() -> impl IntoView {
         Some(Ok(keys)) if keys.is_empty() => Shown::Empty,
         Some(Ok(_)) => Shown::Table,
     });
-    // Filter and sort once per change of the list, the search or the sort; a page change only slices.
+    // Filter and sort once per change of the list, the search, the filters or the sort; a page
+    // change only slices.
     let query = Memo::new(move |_| view_state.with(|v| RowQuery::from(v)));
     let all = Memo::new(move |_| store.lists.keys.get().and_then(Result::ok).unwrap_or_default());
-    // Which keys are due for rotation: once per list.
+    // Which keys pass each filter: once per list (and when the bucket list comes, if anything
+    // asked for it; this does not).
     let flags = Memo::new(move |_| {
         let buckets = store.lists.buckets_now().and_then(Result::ok);
         let after = store.rotate_after_days;
@@ -59,8 +56,22 @@ pub fn KeysPanel() -> impl IntoView {
         });
         Arc::new(flags)
     });
+    // A filter on bucket access (also from the URL) needs the bucket list.
+    effect(move || {
+        if query.with(|q| q.filters.has(Filter::NoAccess)) {
+            store.lists.need_buckets();
+        }
+    });
     let order = Memo::new(move |_| {
-        Arc::new(all.with(|keys| store.lists.index.with(|index| query.with(|q| order(keys, index, q)))))
+        let rows = all.with(|keys| {
+            store.lists.index.with(|index| {
+                query.with(|q| match q.filters.is_empty() {
+                    true => order(keys, index, q, None),
+                    false => flags.with(|f| order(keys, index, q, Some(f))),
+                })
+            })
+        });
+        Arc::new(rows)
     });
     let page: Memo<KeyPage> = Memo::new(move |_| {
         let (page, size) = view_state.with(|v| (v.page, v.size));
@@ -72,6 +83,7 @@ pub fn KeysPanel() -> impl IntoView {
         // in it instead of pushing the table down.
         <div class="uk-toolbar">
             <BulkBar />
+            {filter_chips(flags, page)}
             <div class="uk-toolbar__search">
                 <label class="uk-sr-only" for=use_root().id("key-search")>"Search keys by name or access key ID"</label>
                 <input
@@ -114,12 +126,7 @@ pub fn KeysPanel() -> impl IntoView {
                 {rotation_notice(flags)}
                 <KeyTable page />
                 <Show when=move || page.with(|p| p.matching == 0)>
-                    <div class="uk-empty uk-empty--inline" data-testid="no-match">
-                        <p>{move || format!("No keys match “{}”.", view_state.with(|v| v.search.clone()))}</p>
-                        <button type="button" class="uk-btn uk-btn--secondary" on:click=clear_search>
-                            "Clear search"
-                        </button>
-                    </div>
+                    {no_match(flags)}
                 </Show>
             }.into_any(),
         }}

@@ -30,7 +30,7 @@ pub fn ObjectStoragePage(
     /// A data centre the host switched to after mounting.
     dc_override: ArcRwSignal<Option<String>>,
 ) -> impl IntoView {
-    let view = View::new(config.url_mode);
+    let view = View::new(config.url_mode, config.rotate_after_days > 0);
     let store = KeyStore::new(client, &config, view, use_announcer(), events);
     provide_context(store);
     effect(move || {

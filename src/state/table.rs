@@ -1,5 +1,6 @@
 //! Filtering, sorting and paging of the key table, as pure functions.
 
+use super::hygiene::{Filters, KeyFlags};
 use super::view::{SortDir, SortKey, ViewState};
 use keys_api::AccessKey;
 use std::cmp::Ordering;
@@ -176,9 +177,9 @@ impl KeyIndex {
             return;
         }
         for dir in [SortDir::Asc, SortDir::Desc] {
-            let query = RowQuery { search: "\u{1}".into(), sort: SortKey::Name, dir };
-            order(keys, self, &query);
-            order(keys, self, &RowQuery { search: String::new(), ..query });
+            let query = RowQuery { search: "\u{1}".into(), sort: SortKey::Name, dir, ..RowQuery::default() };
+            order(keys, self, &query, None);
+            order(keys, self, &RowQuery { search: String::new(), ..query }, None);
         }
     }
 
@@ -264,23 +265,30 @@ pub struct RowQuery {
     pub search: String,
     pub sort: SortKey,
     pub dir: SortDir,
+    /// A row must pass every filter that is on.
+    pub filters: Filters,
 }
 
 impl From<&ViewState> for RowQuery {
     fn from(v: &ViewState) -> Self {
-        RowQuery { search: v.search.trim().to_ascii_lowercase(), sort: v.sort, dir: v.dir }
+        RowQuery { search: v.search.trim().to_ascii_lowercase(), sort: v.sort, dir: v.dir, filters: v.filters }
     }
 }
 
-/// The positions of the keys that match the search, in the order asked: one pass over the
-/// column's order (made once per list), nothing sorted or allocated per keystroke. Keys that
-/// compare equal keep the list's order both ways (the reference server and the console both
-/// list newest first). `index` must be the index of `keys`.
+/// The positions of the keys that match the search and pass the filters, in the order asked: one
+/// pass over the column's order (made once per list), nothing sorted or allocated per keystroke.
+/// Keys that compare equal keep the list's order both ways (the reference server and the console
+/// both list newest first). `index` must be the index of `keys`, `flags` their flags (read only
+/// when a filter is on; without them no key passes a filter).
 /// Never inlined: [`KeyIndex::prepare`] must run the same code a view change runs.
 #[inline(never)]
-pub fn order(keys: &[AccessKey], index: &KeyIndex, query: &RowQuery) -> Vec<u32> {
+pub fn order(keys: &[AccessKey], index: &KeyIndex, query: &RowQuery, flags: Option<&KeyFlags>) -> Vec<u32> {
     let hit = index.matching(&query.search);
-    let keep = |i: &u32| hit.as_ref().is_none_or(|h| h[*i as usize]);
+    let wanted = query.filters;
+    let keep = |i: &u32| {
+        hit.as_ref().is_none_or(|h| h[*i as usize])
+            && (wanted.is_empty() || flags.is_some_and(|f| f.passes(*i as usize, wanted)))
+    };
     let sorted = index.sorted(keys, query.sort);
     match query.dir {
         SortDir::Asc => sorted.asc.iter().copied().filter(keep).collect(),
@@ -319,7 +327,7 @@ pub fn slice(keys: &[AccessKey], order: &[u32], page: usize, size: usize) -> Key
 /// The rows to show for `view`, in one call (index, order and slice).
 pub fn page_of(keys: &[AccessKey], view: &ViewState) -> KeyPage {
     let index = KeyIndex::new(keys);
-    slice(keys, &order(keys, &index, &RowQuery::from(view)), view.page, view.size)
+    slice(keys, &order(keys, &index, &RowQuery::from(view), None), view.page, view.size)
 }
 
 #[cfg(test)]
@@ -408,7 +416,8 @@ mod tests {
         assert_eq!(index.position(&keys, "CCC333"), Some(2));
         assert_eq!(index.position(&keys, "BBB222"), Some(1));
         assert_eq!(index.position(&keys, "nope"), None);
-        let rows = order(&keys, &index, &RowQuery { search: "a".into(), sort: SortKey::Name, dir: SortDir::Asc });
+        let query = RowQuery { search: "a".into(), sort: SortKey::Name, dir: SortDir::Asc, ..RowQuery::default() };
+        let rows = order(&keys, &index, &query, None);
         assert_eq!(rows, [0, 1, 2], "alpha, Bravo, charlie all contain an a");
         let p = slice(&keys, &rows, 2, 2);
         assert_eq!((p.page, p.first, p.last), (2, 3, 3));
@@ -425,7 +434,8 @@ mod tests {
             key("c", "ID4", "2026-01-04 10:00:00", KeyStatus::Active),
         ];
         let index = KeyIndex::new(&keys);
-        let q = |search: &str, sort, dir| RowQuery { search: search.into(), sort, dir };
+        let q = |search: &str, sort, dir| RowQuery { search: search.into(), sort, dir, ..RowQuery::default() };
+        let order = |keys: &[AccessKey], index: &KeyIndex, q: &RowQuery| order(keys, index, q, None);
         assert_eq!(order(&keys, &index, &q("", SortKey::Name, SortDir::Desc)), [3, 0, 2, 1]);
         assert_eq!(order(&keys, &index, &q("", SortKey::Name, SortDir::Asc)), [1, 0, 2, 3]);
         assert_eq!(order(&keys, &index, &q("", SortKey::Status, SortDir::Desc)), [1, 0, 2, 3]);
@@ -449,7 +459,8 @@ mod tests {
         for _ in 0..2 {
             let index = KeyIndex::new(&keys);
             for dir in [SortDir::Asc, SortDir::Desc] {
-                let got = order(&keys, &index, &RowQuery { search: String::new(), sort: SortKey::Created, dir });
+                let query = RowQuery { sort: SortKey::Created, dir, ..RowQuery::default() };
+                let got = order(&keys, &index, &query, None);
                 let mut want: Vec<u32> = (0..keys.len() as u32).collect();
                 want.sort_by(|a, b| {
                     let o = keys[*a as usize].created_at.cmp(&keys[*b as usize].created_at);
@@ -463,6 +474,33 @@ mod tests {
             }
             keys.reverse();
         }
+    }
+
+    #[test]
+    fn filters_narrow_the_same_pass_as_the_search_in_either_direction() {
+        use crate::state::hygiene::{timestamp_secs, Filter, Filters, KeyFlags};
+        let keys = vec![
+            key("old-a", "OA", "2025-01-01 10:00:00", KeyStatus::Active),
+            key("new-b", "NB", "2026-06-20 10:00:00", KeyStatus::Suspended),
+            key("old-c", "OC", "2025-02-01 10:00:00", KeyStatus::Suspended),
+            key("new-d", "ND", "2026-06-25 10:00:00", KeyStatus::Active),
+        ];
+        let index = KeyIndex::new(&keys).at(timestamp_secs("2026-06-30 00:00:00").unwrap());
+        let flags = KeyFlags::new(&keys, &index, 90, None);
+        let (due, off) = (Filters::only(Filter::Due), Filters::only(Filter::Suspended));
+        let q = |search: &str, filters, dir| RowQuery { search: search.into(), sort: SortKey::Name, dir, filters };
+        assert_eq!(order(&keys, &index, &q("", due, SortDir::Asc), Some(&flags)), [0, 2]);
+        assert_eq!(order(&keys, &index, &q("", off, SortDir::Desc), Some(&flags)), [2, 1]);
+        let mut both = due;
+        both.toggle(Filter::Suspended);
+        assert_eq!(order(&keys, &index, &q("", both, SortDir::Asc), Some(&flags)), [2]);
+        assert_eq!(order(&keys, &index, &q("-a", due, SortDir::Asc), Some(&flags)), [0], "with the search");
+        assert_eq!(order(&keys, &index, &q("new", due, SortDir::Asc), Some(&flags)), Vec::<u32>::new());
+        // A filter that cannot be told yet (no bucket list) shows nothing rather than everything.
+        let no_access = Filters::only(Filter::NoAccess);
+        assert_eq!(order(&keys, &index, &q("", no_access, SortDir::Asc), Some(&flags)), Vec::<u32>::new());
+        assert_eq!(order(&keys, &index, &q("", due, SortDir::Asc), None), Vec::<u32>::new(), "no flags");
+        assert_eq!(order(&keys, &index, &q("", Filters::default(), SortDir::Asc), None), [1, 3, 0, 2]);
     }
 
     #[test]

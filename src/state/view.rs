@@ -1,10 +1,12 @@
 //! The whole view state, kept in the URL query so a reload, back/forward or a shared link
-//! restores the same view: `?tab=keys&dc=innoida&q=backup&sort=created&dir=desc&page=2&size=25`.
+//! restores the same view: `?tab=keys&dc=innoida&q=backup&filter=due&sort=created&dir=desc&page=2&size=25`.
 //! Defaults are left out of the URL.
 //!
 //! How much of the URL is the console's depends on the [`UrlMode`]: on its own page the view's
 //! parameters are plain (`q=`); embedded in a host page they carry the prefix `keys.` (`keys.q=`)
 //! and every other parameter and the hash stay exactly as the host wrote them.
+
+use super::hygiene::Filters;
 
 pub const PAGE_SIZES: [usize; 3] = [10, 25, 50];
 
@@ -58,6 +60,8 @@ pub struct ViewState {
     /// `None`: the configured default data centre.
     pub dc: Option<String>,
     pub search: String,
+    /// The table's filters that are on (`filter=due,no-access,suspended`).
+    pub filters: Filters,
     pub sort: SortKey,
     pub dir: SortDir,
     /// 1-based.
@@ -73,6 +77,7 @@ impl Default for ViewState {
             tab: Tab::default(),
             dc: None,
             search: String::new(),
+            filters: Filters::default(),
             sort: SortKey::default(),
             dir: SortDir::default(),
             page: 1,
@@ -94,6 +99,7 @@ impl ViewState {
             },
             dc: get("dc").filter(|s| !s.is_empty()),
             search: get("q").unwrap_or_default(),
+            filters: get("filter").map(|f| Filters::parse(&f)).unwrap_or_default(),
             sort: get("sort").as_deref().and_then(SortKey::parse).unwrap_or(d.sort),
             dir: match get("dir").as_deref() {
                 Some("asc") => SortDir::Asc,
@@ -118,6 +124,10 @@ impl ViewState {
         }
         if !self.search.is_empty() {
             params.push(("q", encode(&self.search)));
+        }
+        if !self.filters.is_empty() {
+            // Fixed names and commas: nothing to encode.
+            params.push(("filter", self.filters.to_param()));
         }
         if self.sort != d.sort || self.dir != d.dir {
             params.push(("sort", self.sort.as_str().to_string()));
@@ -153,7 +163,7 @@ impl ViewState {
 }
 
 /// The names of the view's parameters on the console's own page.
-pub const VIEW_PARAMS: [&str; 8] = ["tab", "dc", "q", "sort", "dir", "page", "size", "key"];
+pub const VIEW_PARAMS: [&str; 9] = ["tab", "dc", "q", "filter", "sort", "dir", "page", "size", "key"];
 /// The prefix of the view's parameters when the console is a guest in a host page.
 pub const PREFIX: &str = "keys.";
 
@@ -296,6 +306,7 @@ mod tests {
             tab: Tab::Keys,
             dc: Some("inmumbaizone2".into()),
             search: "back up&more".into(),
+            filters: Filters::parse("suspended,due"),
             sort: SortKey::Name,
             dir: SortDir::Asc,
             page: 3,
@@ -303,11 +314,15 @@ mod tests {
             key: Some("AK1".into()),
         };
         let q = v.to_query();
-        assert_eq!(q, "?dc=inmumbaizone2&q=back%20up%26more&sort=name&dir=asc&page=3&size=25&key=AK1");
+        assert_eq!(
+            q,
+            "?dc=inmumbaizone2&q=back%20up%26more&filter=due,suspended&sort=name&dir=asc&page=3&size=25&key=AK1"
+        );
         assert_eq!(
             parse(&[
                 ("dc", "inmumbaizone2"),
                 ("q", "back up&more"),
+                ("filter", "due,suspended"),
                 ("sort", "name"),
                 ("dir", "asc"),
                 ("page", "3"),
@@ -338,6 +353,24 @@ mod tests {
         assert_eq!(with_view("?keys.q=x", &ViewState::default(), UrlMode::Prefixed), "");
         // The host's own `q` is not the console's when prefixed.
         assert_eq!(with_view("?q=host", &v, UrlMode::Prefixed), "?q=host&keys.q=back%20up&keys.key=AK1");
+    }
+
+    #[test]
+    fn filters_live_in_the_url_prefixed_when_embedded() {
+        use crate::state::hygiene::Filter;
+        let v = ViewState { filters: Filters::parse("no-access,due"), ..Default::default() };
+        assert_eq!(
+            with_view("?project=demo&filter=host", &v, UrlMode::Prefixed),
+            "?project=demo&filter=host&keys.filter=due,no-access"
+        );
+        assert_eq!(with_view("?filter=old&utm=1", &v, UrlMode::Query), "?utm=1&filter=due,no-access");
+        assert_eq!(view_from("?keys.filter=due%2Cno-access&filter=suspended", UrlMode::Prefixed).filters, v.filters);
+        assert_eq!(view_from("?filter=suspended", UrlMode::Query).filters, Filters::only(Filter::Suspended));
+        assert!(
+            view_from("?filter=suspended", UrlMode::Prefixed).filters.is_empty(),
+            "the host's filter is not the console's"
+        );
+        assert!(parse(&[("filter", "everything")]).filters.is_empty());
     }
 
     #[test]

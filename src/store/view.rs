@@ -9,6 +9,7 @@
 //! so Back always steps through it.
 
 use crate::browser::url;
+use crate::state::hygiene::Filter;
 use crate::state::view::{view_from, with_view, UrlMode};
 use crate::state::{Tab, ViewState};
 use leptos::prelude::*;
@@ -45,7 +46,9 @@ pub struct View {
 
 impl View {
     /// The view of the page's URL under `mode`. Listens to Back/Forward until its owner is gone.
-    pub fn new(mode: UrlMode) -> View {
+    /// Without `rotation` (a rotation age of 0) the table ignores a "Due for rotation" filter a
+    /// link may carry: nothing is due, and the filter is not offered.
+    pub fn new(mode: UrlMode, rotation: bool) -> View {
         let source = RwSignal::new(view_from(&url::search(), mode));
         let unwritten = StoredValue::new(None);
         if mode != UrlMode::Off {
@@ -57,7 +60,11 @@ impl View {
             on_cleanup(move || back.remove());
         }
         let state = Memo::new(move |_| source.get());
-        let table = Memo::new(move |_| ViewState { tab: Tab::Keys, key: None, ..state.get() });
+        let table = Memo::new(move |_| {
+            let v = state.get();
+            let filters = if rotation { v.filters } else { v.filters.without(Filter::Due) };
+            ViewState { tab: Tab::Keys, key: None, filters, ..v }
+        });
         let tab = Memo::new(move |_| state.with(|v| v.tab));
         let key = Memo::new(move |_| state.with(|v| v.key.clone()));
         View { state, table, tab, key, source, mode, unwritten }

@@ -301,3 +301,7 @@ export async function shapeKeyList(page: Page, only: string, ages: Record<string
   });
 }
 
+/** A filter's toggle button beside the search ("Due for rotation", "No bucket access", "Suspended"). */
+export function filterButton(page: Page | Locator, label: string) {
+  return page.getByRole("group", { name: "Filters" }).getByRole("button", { name: new RegExp(`^${label}`) });
+}

@@ -1,6 +1,7 @@
 //! The Access Keys tab: search, bulk actions, the key table, and the loading, empty and error states.
 
 use super::bulk_bar::{BulkBar, BulkResult};
+use super::export::export_buttons;
 use super::key_filters::{filter_chips, no_match, rotation_notice};
 use super::key_table::KeyTable;
 use super::key_table::KEY_COLUMNS;
@@ -96,6 +97,7 @@ pub fn KeysPanel() -> impl IntoView {
                     on:input=search_input
                 />
             </div>
+            {export_buttons()}
         </div>
         <BulkResult />
         {move || store.action_error.get().map(|failed| view! {

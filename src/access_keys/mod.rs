@@ -6,6 +6,7 @@ pub mod buckets_panel;
 pub mod bulk_bar;
 pub mod create_drawer;
 pub mod delete_dialog;
+pub mod export;
 pub mod key_details;
 pub mod key_filters;
 pub mod key_rows;

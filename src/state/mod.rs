@@ -1,11 +1,12 @@
 //! The console's logic in plain Rust types, tested natively: the view state kept in the URL
 //! query; filtering, sorting and paging of the key table; bucket access; bulk outcomes; the
-//! rotation's phases; the credential files of a new key; key hygiene (ages, rotation, filters).
+//! rotation's phases; the credential files of a new key; key hygiene (ages, rotation, filters) and the inventory export.
 
 pub mod access;
 pub mod bulk;
 pub mod create;
 pub mod credentials;
+pub mod export;
 pub mod hygiene;
 pub mod rotation;
 pub mod small_map;

@@ -3,6 +3,7 @@
 // them), the rotation age option, and the inventory export. Each test sees only its own keys
 // (shapeKeyList), some of them made old in what the page reads.
 import type { Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import {
   test,
   expect,
@@ -179,8 +180,11 @@ test("the keyboard reaches every filter and the notice; a filter on a phone fits
   await expect(page.getByTestId("no-match")).toContainText("No keys match the filter Suspended.");
   await page.keyboard.press("Enter");
   await expect(filterButton(page, "Suspended")).toHaveAttribute("aria-pressed", "false");
-  // After the search comes the notice's button.
+  // After the search come the export buttons, then the notice's button.
   await searchBox(page).focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Export .csv" })).toBeFocused();
+  await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
   const only = page.getByTestId("rotation-notice").getByRole("button", { name: "Show only these" });
   await expect(only).toBeFocused();
@@ -229,4 +233,57 @@ test("rotateAfterDays and rotate-after-days set the rotation age; 0 turns the hi
   await expect(noida.getByTestId("rotation-notice")).toHaveCount(0);
   await page.evaluate(() => document.getElementById("noida")!.setAttribute("rotate-after-days", "30"));
   await expect(noida.getByTestId("rotation-notice")).toContainText("1 key is older than 30 days");
+});
+
+test("Export writes the whole inventory as .csv and .json: every key, its status, age and buckets, never a secret", async ({ page, request }) => {
+  const p = uniqueName("e2e-export");
+  const made: Record<string, { accesskey: string; secretkey: string }> = {};
+  // More keys than a page holds: the export is not the page.
+  for (let i = 0; i < 12; i++) made[`${p}-${String(i).padStart(2, "0")}`] = await createKeyByApi(request, `${p}-${String(i).padStart(2, "0")}`);
+  const [reaching, off] = [`${p}-00`, `${p}-01`];
+  await grant(request, "media-archive", "write", made[reaching].accesskey);
+  await grant(request, "web-assets", "read", made[reaching].accesskey);
+  await setStatus(request, made[off].accesskey, "disable");
+  await shapeKeyList(page, p, { [reaching]: 100 });
+  await openConsole(page);
+  await expect(page.getByTestId("key-row")).toHaveCount(10);
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  });
+
+  const [csvFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export .csv" }).click()]);
+  expect(csvFile.suggestedFilename()).toBe(`innoida-access-keys-${today}.csv`);
+  const csv = await readFile((await csvFile.path())!, "utf8");
+  const lines = csv.split("\r\n");
+  expect(lines[0]).toBe("Name,Access key ID,Status,Created at,Age (days),Buckets");
+  expect(lines.filter((l) => l.startsWith(p))).toHaveLength(12);
+  expect(lines.at(-1), "the last line ends with CRLF").toBe("");
+  const line = (name: string) => lines.find((l) => l.startsWith(`${name},`))!.split(",");
+  const r = line(reaching);
+  expect([r[1], r[2], r[4], r[5]]).toEqual([made[reaching].accesskey, "Active", "100", "media-archive:write; web-assets:read"]);
+  expect(r[3]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+  expect(line(off).slice(2)).toEqual(["Suspended", line(off)[3], "0", ""]);
+  await expect(page.getByTestId("announce-polite")).toContainText(`Exported 12 keys to innoida-access-keys-${today}.csv.`);
+
+  const [jsonFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export .json" }).click()]);
+  expect(jsonFile.suggestedFilename()).toBe(`innoida-access-keys-${today}.json`);
+  const text = await readFile((await jsonFile.path())!, "utf8");
+  const json = JSON.parse(text) as { dc: string; keys: { name: string; accesskey: string; status: string; created_at: string; age_days: number; buckets: { bucket: string; permission: string }[] }[] };
+  expect(json.dc).toBe("innoida");
+  expect(json.keys).toHaveLength(12);
+  expect(json.keys.find((k) => k.name === reaching)).toMatchObject({
+    accesskey: made[reaching].accesskey,
+    status: "Active",
+    age_days: 100,
+    buckets: [
+      { bucket: "media-archive", permission: "write" },
+      { bucket: "web-assets", permission: "read" },
+    ],
+  });
+  expect(json.keys.find((k) => k.name === off)).toMatchObject({ status: "Suspended", age_days: 0, buckets: [] });
+  for (const { secretkey } of Object.values(made)) {
+    expect(csv).not.toContain(secretkey);
+    expect(text).not.toContain(secretkey);
+  }
 });

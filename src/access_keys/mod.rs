@@ -2,6 +2,7 @@
 //! through `crate::store::ops`, and render; the logic they show lives in `crate::state`.
 
 pub mod bucket_access;
+pub mod bucket_keys;
 pub mod buckets_panel;
 pub mod bulk_bar;
 pub mod create_drawer;

@@ -1,6 +1,7 @@
 //! The "Object Storage" page: data-centre picker, tabs Buckets | Access Keys, and the dialogs the
 //! Access Keys tab opens. The view state lives in the URL query (see `state::view`).
 
+use super::bucket_keys::GiveAccessDialog;
 use super::buckets_panel::BucketsPanel;
 use super::create_drawer::CreateKeyDrawer;
 use super::delete_dialog::{BulkDeleteDialog, DeleteKeyDialog};
@@ -241,6 +242,7 @@ fn PageDialogs() -> impl IntoView {
                     KeyDialog::Delete(key) => view! { <DeleteKeyDialog key on_close=close_dialog /> }.into_any(),
                     KeyDialog::BulkDelete(keys) => view! { <BulkDeleteDialog keys on_close=close_dialog /> }.into_any(),
                     KeyDialog::Rotate(old) => view! { <RotateDrawer old on_close=close_dialog /> }.into_any(),
+                    KeyDialog::GiveAccess(bucket) => view! { <GiveAccessDialog bucket on_close=close_dialog /> }.into_any(),
                 })
         }}
     }

@@ -1,8 +1,10 @@
 //! Which buckets a key can reach, read from the bucket list (the only source the API offers),
 //! and the steps of writing permissions to a new key.
 
+use super::bulk::BulkOutcome;
+use super::table::KeyIndex;
 use crate::api::ApiError;
-use keys_api::{Bucket, Permission};
+use keys_api::{AccessKey, Bucket, Permission};
 
 /// A key's permission on one bucket (`Permission::None` where it has none).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +41,37 @@ pub fn keys_on_bucket(bucket: &Bucket) -> usize {
         .iter()
         .filter(|p| Permission::parse(&p.permission).is_some_and(|p| p != Permission::None))
         .count()
+}
+
+/// The keys that reach `bucket`, as `(name, access key ID, permission)` in the bucket list's
+/// order: the name the list gives, else the key list's (`keys`, indexed by `index`), else the ID.
+pub fn keys_reaching(bucket: &Bucket, keys: &[AccessKey], index: &KeyIndex) -> Vec<(String, String, Permission)> {
+    bucket
+        .permissions
+        .iter()
+        .filter_map(|p| {
+            let permission = Permission::parse(&p.permission).filter(|p| *p != Permission::None)?;
+            let listed = || index.position(keys, &p.accesskey).map(|i| keys[i].name.clone());
+            let name =
+                Some(p.name.clone()).filter(|n| !n.is_empty()).or_else(listed).unwrap_or_else(|| p.accesskey.clone());
+            Some((name, p.accesskey.clone(), permission))
+        })
+        .collect()
+}
+
+/// How a write on a bucket's side (`grant`) went: "Gave 2 of 3 keys Write on media-archive." or
+/// "Removed 1 of 1 key from media-archive.", then how many were refused.
+pub fn bucket_outcome_text(grant: &BucketAccess, outcome: &BulkOutcome) -> String {
+    let (done, total, bucket) = (outcome.done.len(), outcome.total(), &grant.bucket);
+    let keys = if total == 1 { "key" } else { "keys" };
+    let mut text = match grant.permission {
+        Permission::None => format!("Removed {done} of {total} {keys} from {bucket}."),
+        p => format!("Gave {done} of {total} {keys} {} on {bucket}.", p.label()),
+    };
+    if !outcome.failed.is_empty() {
+        text += &format!(" {} refused.", outcome.failed.len());
+    }
+    text
 }
 
 /// The suggested name of a rotated key: `<old>-rotated`, shortened to fit 64 characters, with a
@@ -186,6 +219,49 @@ mod tests {
         assert!(reachable(&buckets(), "nobody").is_empty());
         assert_eq!(keys_on_bucket(&buckets()[0]), 2);
         assert_eq!(keys_on_bucket(&buckets()[2]), 0);
+    }
+
+    #[test]
+    fn the_keys_on_a_bucket_are_named_from_the_bucket_list_then_the_key_list() {
+        use keys_api::KeyStatus;
+        let keys: Vec<AccessKey> = ["K1", "K2"]
+            .iter()
+            .map(|id| AccessKey {
+                name: format!("name-of-{id}"),
+                accesskey: id.to_string(),
+                dcslug: "innoida".into(),
+                status: KeyStatus::Active,
+                created_at: String::new(),
+            })
+            .collect();
+        let json = r#"{"buckets":[{"name":"a","permissions":[
+          {"accesskey":"K1","name":"","permission":"write"},{"accesskey":"K2","name":"listed","permission":"read"},
+          {"accesskey":"K3","name":"","permission":"full"},{"accesskey":"K2","name":"","permission":"none"}]}]}"#;
+        let b = &<BucketsResponse as keys_api::wire::FromJson>::from_text(json).unwrap().buckets[0];
+        let on = keys_reaching(b, &keys, &KeyIndex::new(&keys));
+        assert_eq!(
+            on,
+            [
+                ("name-of-K1".into(), "K1".into(), Permission::Write),
+                ("listed".into(), "K2".into(), Permission::Read),
+                ("K3".into(), "K3".into(), Permission::Full),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bucket_side_outcome_says_what_was_given_or_removed_and_what_was_refused() {
+        use crate::state::bulk::BulkFailure;
+        let on = |permission| BucketAccess { bucket: "media".into(), permission };
+        let mut o = BulkOutcome { done: vec!["A".into(), "B".into()], ..Default::default() };
+        assert_eq!(bucket_outcome_text(&on(Permission::Write), &o), "Gave 2 of 2 keys Write on media.");
+        o.failed.push(BulkFailure { accesskey: "C".into(), name: "c".into(), error: ApiError::Network });
+        assert_eq!(
+            bucket_outcome_text(&on(Permission::Full), &o),
+            "Gave 2 of 3 keys Read & Write on media. 1 refused."
+        );
+        let one = BulkOutcome { done: vec!["A".into()], ..Default::default() };
+        assert_eq!(bucket_outcome_text(&on(Permission::None), &one), "Removed 1 of 1 key from media.");
     }
 
     #[test]

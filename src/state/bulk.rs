@@ -1,5 +1,6 @@
 //! Bulk actions: the outcome of running one action over many keys, and the selection it leaves.
 
+use super::access::BucketAccess;
 use super::small_map::SmallSet;
 use crate::api::ApiError;
 use std::future::Future;
@@ -18,6 +19,8 @@ pub struct BulkFailure {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BulkOutcome {
     pub verb: &'static str,
+    /// A write on a bucket's side: the bucket and the permission written to every key.
+    pub grant: Option<BucketAccess>,
     /// Access key IDs that succeeded.
     pub done: Vec<String>,
     pub failed: Vec<BulkFailure>,
@@ -111,6 +114,7 @@ mod tests {
     fn failed_keys_stay_selected() {
         let o = BulkOutcome {
             verb: "Suspended",
+            grant: None,
             done: vec!["A".into(), "C".into()],
             failed: vec![BulkFailure {
                 accesskey: "B".into(),

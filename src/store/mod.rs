@@ -32,6 +32,8 @@ pub enum KeyDialog {
     Delete(AccessKey),
     BulkDelete(Vec<AccessKey>),
     Rotate(AccessKey),
+    /// "Give access…" to a bucket (by name), from the Buckets tab.
+    GiveAccess(String),
 }
 
 /// A row action that failed, shown above the table until dismissed.
@@ -89,6 +91,9 @@ pub struct KeyStore {
     pub reveal_open: RwSignal<bool>,
     /// The last failed row action, shown above the table.
     pub action_error: RwSignal<Option<FailedAction>>,
+    /// The last write on a bucket's side (its `grant` says which), shown under that bucket in the
+    /// Buckets tab until dismissed.
+    pub bucket_outcome: RwSignal<Option<BulkOutcome>>,
     pub announcer: Announcer,
 }
 
@@ -116,6 +121,7 @@ impl KeyStore {
             dialog: RwSignal::new(None),
             reveal_open: RwSignal::new(false),
             action_error: RwSignal::new(None),
+            bucket_outcome: RwSignal::new(None),
             announcer,
         };
         // A fresh list retires confirmed pending statuses and prunes the selection.

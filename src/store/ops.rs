@@ -19,17 +19,18 @@
 //! [`KeyStore::set_permissions`] is the one path for bucket permissions, with an explicit
 //! [`PermissionPolicy`]: rotation copies one at a time and stops at the first refusal (so what
 //! was copied is exact and a retry continues); the key details and a create with bucket access
-//! try every bucket and report each one. Rotation and create-with-access share the whole
-//! sequence too: [`KeyStore::create_and_grant`] over a `state::access::GrantFlow`.
+//! try every bucket and report each one; the Buckets tab writes one bucket for many keys
+//! ([`KeyStore::set_bucket_access`]) through the same path. Rotation and create-with-access share
+//! the whole sequence too: [`KeyStore::create_and_grant`] over a `state::access::GrantFlow`.
 
 use super::HostEvent;
 use super::{FailedAction, KeyStore, PendingStatus};
 use crate::api::ApiError;
 use crate::state::access::GrantFlow;
-use crate::state::access::{BucketAccess, StepState};
+use crate::state::access::{bucket_outcome_text, BucketAccess, StepState};
 use crate::state::bulk::{run_bounded, BulkFailure, BulkOutcome};
 use crate::state::rotation::Rotation;
-use keys_api::{AccessKey, KeyStatus, SecretKey, StatusAction};
+use keys_api::{AccessKey, KeyStatus, Permission, SecretKey, StatusAction};
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -200,10 +201,54 @@ impl KeyStore {
         policy: PermissionPolicy,
         progress: impl Fn(usize, StepState) + 'static,
     ) -> impl Future<Output = Vec<PermissionResult>> + 'static {
+        let writes = grants.into_iter().map(|grant| (accesskey.clone(), grant)).collect();
+        self.write_permissions(writes, policy, Box::new(progress))
+    }
+
+    /// Writes `permission` on `bucket` for each of `keys` (`(access key ID, name)`): the bucket's
+    /// side of access (give, change, remove). Every key is tried, [`BULK_CONCURRENCY`] at a time,
+    /// and reports its own result, as a bulk action does; the outcome is announced and kept for
+    /// the Buckets tab ([`KeyStore::bucket_outcome`]).
+    pub fn set_bucket_access(
+        self,
+        bucket: String,
+        keys: Vec<(String, String)>,
+        permission: Permission,
+    ) -> impl Future<Output = BulkOutcome> + 'static {
+        let grant = BucketAccess { bucket, permission };
+        let writes = keys.iter().map(|(id, _)| (id.clone(), grant.clone())).collect();
+        let run = self.write_permissions(writes, PermissionPolicy::TryEach, Box::new(|_, _| {}));
+        async move {
+            let mut outcome = BulkOutcome { grant: Some(grant), ..Default::default() };
+            for (r, (accesskey, name)) in run.await.into_iter().zip(keys) {
+                match r.result {
+                    Ok(()) => outcome.done.push(accesskey),
+                    Err(error) => outcome.failed.push(BulkFailure { accesskey, name, error }),
+                }
+            }
+            let words = outcome.grant.as_ref().map(|g| bucket_outcome_text(g, &outcome)).unwrap_or_default();
+            if outcome.failed.is_empty() {
+                self.announcer.say(words);
+            } else {
+                self.announcer.alert(words);
+            }
+            self.bucket_outcome.try_set(Some(outcome.clone()));
+            outcome
+        }
+    }
+
+    /// The one path of every permission write: `(access key ID, grant)` pairs under `policy`.
+    /// Not generic over `progress`, so the wasm holds it once.
+    fn write_permissions(
+        self,
+        writes: Vec<(String, BucketAccess)>,
+        policy: PermissionPolicy,
+        progress: Box<dyn Fn(usize, StepState)>,
+    ) -> impl Future<Output = Vec<PermissionResult>> + 'static {
         let (client, dc) = (self.lists.client(), self.lists.dc.get_untracked());
         async move {
-            let write = |i: usize, grant: BucketAccess| {
-                let (client, dc, accesskey, progress) = (client.clone(), dc.clone(), accesskey.clone(), &progress);
+            let write = |i: usize, (accesskey, grant): (String, BucketAccess)| {
+                let (client, dc, progress) = (client.clone(), dc.clone(), &progress);
                 async move {
                     progress(i, StepState::Running);
                     let result = client.set_permission(&dc, &grant.bucket, grant.permission, &accesskey).await;
@@ -222,13 +267,13 @@ impl KeyStore {
             };
             let results = match policy {
                 PermissionPolicy::TryEach => {
-                    let indexed: Vec<(usize, BucketAccess)> = grants.into_iter().enumerate().collect();
-                    run_bounded(indexed, BULK_CONCURRENCY, |(i, grant)| write(i, grant)).await
+                    let indexed: Vec<(usize, (String, BucketAccess))> = writes.into_iter().enumerate().collect();
+                    run_bounded(indexed, BULK_CONCURRENCY, |(i, w)| write(i, w)).await
                 }
                 PermissionPolicy::StopAtFirstRefusal => {
                     let mut results = Vec::new();
-                    for (i, grant) in grants.into_iter().enumerate() {
-                        let done = write(i, grant).await;
+                    for (i, w) in writes.into_iter().enumerate() {
+                        let done = write(i, w).await;
                         let refused = done.result.is_err();
                         results.push(done);
                         if refused {

@@ -1,8 +1,11 @@
-// Every main view at a desktop (1440×900), a phone (390×844) and 400% zoom of a 1280×800 window
-// (320×200 CSS pixels at 4 device pixels each), in light and dark: the page never scrolls sideways,
-// a drawer's primary action is on screen and takes the click, rows are no taller than needed, and
-// axe finds nothing.
+// Every main view at a desktop (1440×900), phones (390×844, 320×568) and 400% zoom of a 1280×800
+// window (320×200 CSS pixels at 4 device pixels each), in light and dark, with a 64-character key
+// name (the longest the rules allow, without a place to break) among the keys: the page never
+// scrolls sideways, titles and dialogs hold the whole name inside the screen, the masked secret
+// stays inside it, a drawer's primary action is on screen and takes the click, rows are no taller
+// than needed, and axe finds nothing.
 import type { Browser, Page } from "@playwright/test";
+import type { Locator } from "@playwright/test";
 import {
   test,
   expect,
@@ -10,15 +13,31 @@ import {
   expectNoViolations,
   grant,
   openConsole,
+  shapeKeyList,
   storeApiToken,
   uniqueName,
 } from "./helpers";
+
+/** A key name of 64 characters (the most the rules allow) with no place to break a line. */
+function longName(tag: string) {
+  return `e2e_${tag}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}_`.padEnd(64, "x");
+}
+
+/** The element holds the whole name and lies inside the screen's width (it wraps, never runs past). */
+async function expectWholeAndInside(page: Page, el: Locator, name: string, what: string) {
+  await expect(el, `${what} holds the whole name`).toContainText(name);
+  const box = (await el.boundingBox())!;
+  expect(box.x, `${what} starts on screen`).toBeGreaterThanOrEqual(-1);
+  expect(box.x + box.width, `${what} ends on screen`).toBeLessThanOrEqual(page.viewportSize()!.width + 1);
+}
 import { PORT } from "../playwright.config";
 
 const SIZES = [
   { name: "desktop 1440×900", viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, rowMax: 90 },
-  { name: "phone 390×844", viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, rowMax: 200 },
-  { name: "1280×800 at 400%", viewport: { width: 320, height: 200 }, deviceScaleFactor: 4, rowMax: 230 },
+  // On a card a 64-character name takes up to three lines, and a key's age one more.
+  { name: "phone 390×844", viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, rowMax: 240 },
+  { name: "phone 320×568", viewport: { width: 320, height: 568 }, deviceScaleFactor: 1, rowMax: 260 },
+  { name: "1280×800 at 400%", viewport: { width: 320, height: 200 }, deviceScaleFactor: 4, rowMax: 260 },
 ] as const;
 
 async function pageAt(browser: Browser, size: (typeof SIZES)[number], colorScheme: "light" | "dark" = "light") {
@@ -52,16 +71,28 @@ async function expectTappable(page: Page, name: string, scope = page.getByRole("
 }
 
 for (const size of SIZES) {
-  test(`${size.name}: list, create drawer, reveal, details, delete and rotation fit`, async ({ browser, request }) => {
-    const prefix = uniqueName("e2e-fit-a-long-descriptive-key-name-for-layout");
+  test(`${size.name}: list, filters, notice, create drawer, reveal, details, delete, rotation and a bucket's keys fit a 64-character name`, async ({ browser, request }) => {
+    const prefix = longName("fit");
+    expect(prefix).toHaveLength(64);
     const { accesskey } = await createKeyByApi(request, prefix);
     await grant(request, "media-archive", "write", accesskey);
-    for (let i = 0; i < 9; i++) await createKeyByApi(request, `${prefix}-${i}`);
+    const token = prefix.slice(0, 24);
+    for (let i = 0; i < 9; i++) await createKeyByApi(request, `${token}-${i}`);
     const page = await pageAt(browser, size);
+    // The long key is old: its Rotate hint and the notice show too.
+    await shapeKeyList(page, "", { [prefix]: 400 });
     await openConsole(page);
-    await page.getByRole("searchbox", { name: "Search keys by name or access key ID" }).fill(prefix);
+    await page.getByRole("searchbox", { name: "Search keys by name or access key ID" }).fill(token);
     await expect(page.getByTestId("key-row")).toHaveCount(10);
+    await expect(page.getByTestId("rotation-notice")).toBeVisible();
     await expectNoSideScroll(page, "the key list");
+    const longRow = page.getByTestId("key-row").filter({ has: page.getByRole("button", { name: `Actions for ${prefix}`, exact: true }) });
+    await expectWholeAndInside(page, longRow.getByRole("rowheader"), prefix, "the long name in the list");
+    await expectWholeAndInside(page, longRow.getByRole("button", { name: `Rotate ${prefix} (due for rotation)` }), "Rotate", "the Rotate hint");
+    for (const el of await page.getByRole("group", { name: "Filters" }).getByRole("button").all()) {
+      const box = (await el.boundingBox())!;
+      expect(box.x + box.width, "a filter is cut off").toBeLessThanOrEqual(size.viewport.width + 1);
+    }
     // Rows no taller than needed; an ID never prints one character per line.
     for (const row of await page.getByTestId("key-row").all()) {
       expect((await row.boundingBox())!.height).toBeLessThanOrEqual(size.rowMax);
@@ -78,10 +109,13 @@ for (const size of SIZES) {
     await expectNoSideScroll(page, "the create drawer");
     await expectTappable(page, "+ Create Key", d);
     await expectNoViolations(page, `the create drawer at ${size.name}`);
-    await d.getByLabel("Key Name").fill(uniqueName("e2e-fit-new"));
+    const newName = longName("new");
+    await d.getByLabel("Key Name").fill(newName);
     await d.getByRole("button", { name: "+ Create Key" }).click();
     await expect(d.getByTestId("reveal")).toBeVisible();
     await expectNoSideScroll(page, "the reveal");
+    await expectWholeAndInside(page, d.getByRole("heading", { name: `Access key “${newName}” created` }), newName, "the reveal's title");
+    await expectWholeAndInside(page, d.getByTestId("reveal-secret-key"), "", "the masked secret");
     await d.getByRole("button", { name: "Show secret" }).click();
     const secret = d.getByTestId("reveal-secret-key");
     const lineHeight = await secret.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || 24);
@@ -98,6 +132,8 @@ for (const size of SIZES) {
     const details = page.getByRole("dialog", { name: `Access key ${prefix}` });
     await expect(details.getByRole("combobox", { name: "Permission on media-archive" })).toHaveValue("write");
     await expectNoSideScroll(page, "the details");
+    await expectWholeAndInside(page, details.getByRole("heading", { level: 2 }), prefix, "the details' title");
+    await expectWholeAndInside(page, details.locator(".uk-facts dd").first(), prefix, "the details' name");
     for (const el of await details.locator("select, button").all()) {
       const box = (await el.boundingBox())!;
       expect(box.x + box.width, "nothing in the details is cut off").toBeLessThanOrEqual(size.viewport.width + 1);
@@ -111,19 +147,33 @@ for (const size of SIZES) {
     await page.getByRole("menuitem", { name: "Delete" }).click();
     const del = page.getByRole("dialog", { name: `Delete access key ${prefix}?` });
     await expectNoSideScroll(page, "the delete dialog");
+    await expectWholeAndInside(page, del.getByRole("heading"), prefix, "the delete dialog's title");
+    await expectWholeAndInside(page, del.getByText(`Type ${prefix} to confirm`), prefix, "what to type");
     await expectTappable(page, "Cancel", del);
     await del.getByRole("button", { name: "Cancel" }).click();
     await page.getByRole("button", { name: `Actions for ${prefix}`, exact: true }).click();
     await page.getByRole("menuitem", { name: "Rotate" }).click();
     const rot = page.getByRole("dialog", { name: `Rotate access key ${prefix}` });
     await expectNoSideScroll(page, "the rotation drawer");
+    await expectWholeAndInside(page, rot.getByRole("heading", { level: 2 }), prefix, "the rotation's title");
     await expectTappable(page, "Create replacement key", rot);
     await rot.getByRole("button", { name: "Close" }).click();
 
-    // The Buckets tab.
+    // The Buckets tab, a bucket's keys and the picker of keys.
     await page.getByRole("tab", { name: "Buckets" }).click();
     await expect(page.getByTestId("buckets-table")).toBeVisible();
     await expectNoSideScroll(page, "the Buckets tab");
+    await page.getByRole("button", { name: "Show keys for media-archive", exact: true }).click();
+    const onBucket = page.getByTestId("bucket-keys-media-archive");
+    await expectWholeAndInside(page, onBucket.getByRole("button", { name: `View details of ${prefix}`, exact: true }), prefix, "the long name on its bucket");
+    await expectNoSideScroll(page, "a bucket's keys");
+    await page.getByRole("button", { name: "Give access to media-archive…" }).click();
+    const give = page.getByRole("dialog", { name: "Give access to media-archive" });
+    await give.getByRole("searchbox").fill(token);
+    await expectWholeAndInside(page, give.getByRole("checkbox", { name: new RegExp(`^${prefix}`) }).locator(".."), prefix, "the long name in the picker");
+    await expectNoSideScroll(page, "the picker of keys");
+    await expectTappable(page, "Give access", give);
+    await expectNoViolations(page, `the picker of keys at ${size.name}`);
     await page.context().close();
   });
 }

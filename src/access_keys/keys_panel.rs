@@ -81,10 +81,10 @@ pub fn KeysPanel() -> impl IntoView {
 
     view! {
         // One row that stays in place (and in view, sticky): ticking a key shows the bulk actions
-        // in it instead of pushing the table down.
+        // in it instead of pushing the table down. The filters and the export are on a row of
+        // their own under the search.
         <div class="uk-toolbar">
             <BulkBar />
-            {filter_chips(flags, page)}
             <div class="uk-toolbar__search">
                 <label class="uk-sr-only" for=use_root().id("key-search")>"Search keys by name or access key ID"</label>
                 <input
@@ -97,7 +97,7 @@ pub fn KeysPanel() -> impl IntoView {
                     on:input=search_input
                 />
             </div>
-            {export_buttons()}
+            <div class="uk-toolbar__tools">{filter_chips(flags, page)} {export_buttons()}</div>
         </div>
         <BulkResult />
         {move || store.action_error.get().map(|failed| view! {

@@ -192,8 +192,10 @@ fn Downloads(
     view! {
         <section class="uk-downloads" aria-labelledby=use_root().id("dl-title")>
             <h4 id=use_root().id("dl-title") class="uk-connection__title">"Download credentials"</h4>
+            // The .csv and how to import it, then the other formats behind one toggle.
+            <div class="uk-downloads__main">{button(Format::Csv, "uk-btn uk-btn--secondary")}</div>
+            {steps(Format::Csv)}
             <div class="uk-downloads__main">
-                {button(Format::Csv, "uk-btn uk-btn--secondary")}
                 <button
                     type="button"
                     class="uk-btn uk-btn--link"
@@ -204,7 +206,6 @@ fn Downloads(
                     {move || if more.get() { "Fewer formats" } else { "More formats" }}
                 </button>
             </div>
-            {steps(Format::Csv)}
             <ul id=more_id.clone() class="uk-downloads__list" hidden=move || !more.get()>
                 {Format::ALL
                     .into_iter()

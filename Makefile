@@ -14,7 +14,7 @@ UPSTREAM_TOKEN ?=
 PUBLIC_ORIGIN ?=
 SERVER := target/server/keys-server
 
-.PHONY: run test lint tools tools-test fetch console server test-rust test-wasm test-types test-e2e test-bench bench screenshot sizes clean
+.PHONY: run test lint tools tools-test fetch console server package test-rust test-wasm test-types test-package test-e2e test-bench bench screenshot sizes clean
 
 # The upstream token goes through the environment, so make does not echo it.
 run: export KEYS_UPSTREAM_TOKEN := $(UPSTREAM_TOKEN)
@@ -22,7 +22,7 @@ run: tools console server
 	$(SERVER) --listen $(LISTEN) --db $(DB) --dist dist $(if $(UPSTREAM),--upstream $(UPSTREAM)) $(if $(PUBLIC_ORIGIN),--public-origin $(PUBLIC_ORIGIN))
 
 # Lint first: a formatting slip fails in seconds, not after the builds.
-test: tools-test lint console server test-rust test-wasm test-types test-e2e test-bench
+test: tools-test lint console server test-rust test-wasm test-types test-package test-e2e test-bench
 
 tools:
 	@scripts/install.sh build
@@ -59,6 +59,17 @@ test-wasm: fetch
 # example a host team would write (examples/react/).
 test-types: console
 	npx tsc -p examples/react/tsconfig.json
+
+# The npm package @utho/access-keys: target/package/utho-access-keys-<version>.tgz, from dist/.
+package: console
+	node scripts/package.mjs
+
+# examples/vite-host, a Vite + TypeScript host, installs the packed package, type-checks (strict),
+# builds (a warning that names the package fails it), and is driven in Chromium against the server.
+test-package: package server
+	cd examples/vite-host && rm -rf node_modules/@utho && npm install --no-audit --no-fund --no-package-lock \
+	  && npx tsc --noEmit -p tsconfig.json && npx vite build
+	npx playwright test -c tests/package.config.ts
 
 # Playwright end-to-end tests against the real server on a temporary database.
 test-e2e: console server

@@ -46,7 +46,7 @@ export interface ConsoleOptions {
   rotateAfterDays?: number;
 }
 
-/** A mounted console. */
+/** A mounted console, as `mountConsole` returns it. */
 export interface ConsoleHandle {
   /** Removes the console: requests aborted, timers cleared, listeners removed, the element emptied. */
   unmount(): void;
@@ -54,19 +54,46 @@ export interface ConsoleHandle {
   setDc(dc: string): void;
 }
 
-/** The details of the console's events. No event ever carries a secret key. */
+/** A key's data centre, name and access key ID, as the events give them. */
+export interface KeyDetail {
+  /** The data centre's slug, e.g. "innoida". */
+  dc: string;
+  /** The key's name. */
+  name: string;
+  /** The access key ID (36 letters and digits). Never the secret key. */
+  accesskey: string;
+}
+
+/** The console's events, `CustomEvent`s on the mount element (or on `<utho-access-keys>`), with
+ *  `bubbles` and `composed`. No event ever carries a secret key. */
 export interface UthoKeysEventMap {
-  "utho-keys:created": CustomEvent<{ dc: string; name: string; accesskey: string }>;
-  "utho-keys:status-changed": CustomEvent<{ dc: string; name: string; accesskey: string; status: "Active" | "Suspended" }>;
-  "utho-keys:deleted": CustomEvent<{ dc: string; name: string; accesskey: string }>;
+  /** A key was created (its secret is on the console's screen, and nowhere else). */
+  "utho-keys:created": CustomEvent<KeyDetail>;
+  /** A key was activated or suspended. */
+  "utho-keys:status-changed": CustomEvent<KeyDetail & { status: "Active" | "Suspended" }>;
+  /** A key was deleted. */
+  "utho-keys:deleted": CustomEvent<KeyDetail>;
+  /** A key's permission on a bucket changed; "none" removed it. */
   "utho-keys:permission-changed": CustomEvent<{ dc: string; bucket: string; accesskey: string; permission: "read" | "write" | "full" | "none" }>;
+  /** The API refused the session or token (raised once per refusal after a success). */
   "utho-keys:unauthorized": CustomEvent<{ dc: string }>;
 }
 
-/** `<utho-access-keys api-base dc timeout-secs url-state theme rotate-after-days>`; the token only as a property. */
+/**
+ * `<utho-access-keys>`, registered by `defineConsoleElement()`. It mounts the console into its own open
+ * shadow root when connected and unmounts it when removed.
+ *
+ * Attributes (all optional): `api-base` (as `apiBase`), `dc` (changing it switches the data centre),
+ * `timeout-secs`, `url-state` (default "prefixed"), `theme` (default "light"), `rotate-after-days`
+ * (default 90). Changing any other than
+ * `dc` mounts the console again. A token is never an attribute: set the `token` or `getToken` property.
+ */
 export interface UthoAccessKeysElement extends HTMLElement {
+  /** An API token, sent as `Authorization: Bearer …`; a new one is used from the next request. */
   token?: string;
+  /** As `ConsoleOptions.getToken`; wins over `token`. */
   getToken?: ConsoleOptions["getToken"];
+  /** As `ConsoleOptions.datacenters`; setting it mounts the console again. */
   datacenters?: DataCentre[];
   addEventListener<K extends keyof UthoKeysEventMap>(type: K, listener: (this: UthoAccessKeysElement, ev: UthoKeysEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
@@ -79,10 +106,11 @@ declare global {
   interface HTMLElementEventMap extends UthoKeysEventMap {}
 }
 
-/** What `init` can load the console's wasm from (default: the file beside this module). */
+/** What `init` can load the console's wasm from. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
-/** Loads the console's wasm. Call it once, and wait for it, before anything else. */
+/** Loads the console's wasm (by default the `.wasm` file beside this module). Call it once, and wait
+ *  for it, before anything else. */
 export default function init(options?: { module_or_path: InitInput | Promise<InitInput> }): Promise<unknown>;
 
 /** Mounts the console into `element`; see `ConsoleOptions`. */

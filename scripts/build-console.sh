@@ -8,6 +8,9 @@
 # (larger, otherwise the same). Everything else (clippy, the component tests, the server) uses stable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# binaryen's wasm-opt 132 and esbuild from npm; trunk must never try to download a tool (the network here
+# reaches package registries only).
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH" TRUNK_OFFLINE=true
 : "${WASM_TOOLCHAIN:=$(source scripts/wasm-toolchain.env && echo "$WASM_TOOLCHAIN")}"
 export RUSTUP_TOOLCHAIN="$WASM_TOOLCHAIN"
 if [[ "$WASM_TOOLCHAIN" == nightly* ]]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping whatever is already there at the right version.
 # Usage: scripts/install.sh build   # wasm target, trunk, wasm-bindgen-cli, wasm-opt (npm)
-#        scripts/install.sh test    # the same plus Chromium and the Playwright packages
+#        scripts/install.sh test    # the same plus Chromium, the Playwright packages and the tools the
+#                                   # credential files are for (AWS CLI v1 and v2, boto3, s3cmd, rclone)
 # Idempotent: a second run only checks versions and takes seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,10 +48,26 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] \
 fi
 
 if [ "$want" = test ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Chromium from Debian"
+  # Debian: Chromium for the browser tests; AWS CLI v2 (awscli, /usr/bin/aws: v1 has no `aws configure
+  # import`) and rclone, which tests/e2e/credential-tools.spec.ts hands the downloaded files to.
+  debs=()
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null || debs+=(chromium chromium-driver)
+  for p in awscli rclone; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || debs+=("$p")
+  done
+  if [ ${#debs[@]} -gt 0 ]; then
+    say "installing ${debs[*]} from Debian"
     apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt-get install -y -qq "${debs[@]}" >/dev/null
+  fi
+  # PyPI, in a virtual environment of the checkout's own: AWS CLI v1, boto3 and s3cmd, at the versions
+  # of scripts/tools-requirements.txt (remade only when that file changes).
+  venv=target/tools/venv
+  if ! cmp -s scripts/tools-requirements.txt "$venv/requirements.txt"; then
+    say "installing AWS CLI v1, boto3 and s3cmd from PyPI into $venv"
+    python3 -m venv --clear "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check -r scripts/tools-requirements.txt
+    cp scripts/tools-requirements.txt "$venv/requirements.txt"
   fi
 fi
 say "tools ready"

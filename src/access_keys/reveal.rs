@@ -5,7 +5,7 @@
 
 use crate::browser::dom::use_root;
 use crate::browser::download::{download_text, ObjectUrl};
-use crate::state::credentials::{endpoint_host, test_command, Creds, Format};
+use crate::state::credentials::{endpoint_host, test_command, Creds, Format, Step};
 use crate::store::{use_store, NewKey};
 use crate::ui::copy_button::CopyButton;
 use crate::ui::effect::effect;
@@ -174,6 +174,13 @@ fn Downloads(
     };
     let more = RwSignal::new(false);
     let more_id = use_root().id("more-formats");
+    // What to do with a file, beside its button (the commands hold no secret).
+    let steps = move |f: Format| {
+        name.with_value(|n| dc.with_value(|dc| f.next_steps(n, dc)))
+            .into_iter()
+            .map(|step| view! { <NextStep step /> })
+            .collect_view()
+    };
     let button = move |f: Format, class: &'static str| {
         let download = download.clone();
         view! {
@@ -185,8 +192,10 @@ fn Downloads(
     view! {
         <section class="uk-downloads" aria-labelledby=use_root().id("dl-title")>
             <h4 id=use_root().id("dl-title") class="uk-connection__title">"Download credentials"</h4>
+            // The .csv and how to import it, then the other formats behind one toggle.
+            <div class="uk-downloads__main">{button(Format::Csv, "uk-btn uk-btn--secondary")}</div>
+            {steps(Format::Csv)}
             <div class="uk-downloads__main">
-                {button(Format::Csv, "uk-btn uk-btn--secondary")}
                 <button
                     type="button"
                     class="uk-btn uk-btn--link"
@@ -201,22 +210,42 @@ fn Downloads(
                 {Format::ALL
                     .into_iter()
                     .filter(|f| *f != Format::Csv)
-                    .map(|f| {
-                        // mc imports its file: the command to run holds no secret.
-                        let step = name.with_value(|n| f.next_step(n)).map(|cmd| {
-                            view! {
-                                <p class="uk-field__hint">
-                                    "Then run " <code data-testid="next-step">{cmd.clone()}</code> " "
-                                    <CopyButton value=Signal::stored(cmd) what="mc import command" />
-                                </p>
-                            }
-                        });
-                        view! { <li>{button(f, "uk-btn uk-btn--secondary uk-btn--small")} {step}</li> }
-                    })
+                    .map(|f| view! { <li>{button(f, "uk-btn uk-btn--secondary uk-btn--small")} {steps(f)}</li> })
                     .collect_view()}
             </ul>
         </section>
     }
+}
+
+/// What to run once a file is downloaded: what it does, the command and its copy button.
+#[component]
+fn NextStep(
+    /// The step (`credentials::Format::next_steps`).
+    step: Step,
+) -> impl IntoView {
+    let Step { id, text, command, what } = step;
+    view! {
+        <div class="uk-step">
+            <p class="uk-field__hint">{text} ":"</p>
+            <div class="uk-step__command">
+                <code class="uk-command" data-testid=format!("next-step-{id}")>{command_words(&command)}</code>
+                <CopyButton value=Signal::stored(command) what />
+            </div>
+        </div>
+    }
+}
+
+/// A command whose words are kept whole (a line may break between words, not inside
+/// `--endpoint-url`); only a word longer than a line (a long key name) may break.
+fn command_words(command: &str) -> impl IntoView {
+    command
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let class = if w.chars().count() > 24 { "uk-word uk-word--long" } else { "uk-word" };
+            view! { {(i > 0).then_some(" ")}<span class=class>{w.to_string()}</span> }
+        })
+        .collect_view()
 }
 
 /// Where and how to connect: endpoint, region, addressing, and a command to test the key.
@@ -228,16 +257,7 @@ fn ConnectPanel(
     dc: DataCentre,
 ) -> impl IntoView {
     let command = test_command(&name, &dc);
-    // Each word of the command is kept whole (a line may break between words, not inside
-    // `--endpoint-url`); only a word longer than a line (a long key name) may break.
-    let words = command
-        .split(' ')
-        .enumerate()
-        .map(|(i, w)| {
-            let class = if w.chars().count() > 24 { "uk-word uk-word--long" } else { "uk-word" };
-            view! { {(i > 0).then_some(" ")}<span class=class>{w.to_string()}</span> }
-        })
-        .collect_view();
+    let words = command_words(&command);
     let addressing = format!(
         "Path ({}/bucket) or virtual-hosted (https://bucket.{}); signature v4",
         dc.s3_endpoint,

@@ -1,7 +1,9 @@
-//! Ready-to-use credential files for a new key, made in the browser: CSV (AWS's layout), `.env`,
-//! an AWS CLI profile, an rclone remote, an s3cmd config and a MinIO client alias file (imported
-//! with `mc alias import`, so the secret never goes on a command line or into shell history).
-//! The endpoint and region come from the data centre (data, not literals). Pure functions.
+//! Ready-to-use credential files for a new key, made in the browser: a CSV that
+//! `aws configure import --csv` takes, a `.env`, an AWS CLI profile, an rclone remote, an s3cmd
+//! config and a MinIO client alias file (imported with `mc alias import`, so the secret never goes on
+//! a command line or into shell history), and the steps the reveal shows beside them. The endpoint
+//! and region come from the data centre (data, not literals). Pure functions.
+//! `tests/e2e/credential-tools.spec.ts` hands each file to its tool.
 
 use keys_api::wire::quote;
 use keys_api::DataCentre;
@@ -43,7 +45,7 @@ impl Format {
     /// The button's words.
     pub fn label(self) -> &'static str {
         match self {
-            Format::Csv => ".csv (AWS layout)",
+            Format::Csv => ".csv (AWS CLI import)",
             Format::Env => ".env",
             Format::AwsCli => "AWS CLI profile",
             Format::Rclone => "rclone remote",
@@ -85,16 +87,50 @@ impl Format {
     }
 }
 
+/// Something to run once a file is downloaded, shown beside its button: what it does, then the
+/// command (with a copy button). A command never holds the secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// Names the step for tests (`next-step-<id>`).
+    pub id: &'static str,
+    /// What the command does, said before it.
+    pub text: String,
+    pub command: String,
+    /// What the copy button copies ("Copy <what>").
+    pub what: &'static str,
+}
+
 impl Format {
-    /// What to run after downloading, when the file is not used as it is. Never holds the secret.
-    pub fn next_step(self, key_name: &str) -> Option<String> {
+    /// What to run after downloading, when the file is not used as it is.
+    pub fn next_steps(self, key_name: &str, dc: &DataCentre) -> Vec<Step> {
+        let profile = section_name(key_name);
+        let file = self.file_name(key_name);
         match self {
-            Format::Mc => Some(format!(
-                "mc alias import {} {}",
-                shell_quote(&section_name(key_name)),
-                shell_quote(&self.file_name(key_name))
-            )),
-            _ => None,
+            Format::Csv => vec![Step {
+                id: "csv",
+                text: format!("For the AWS CLI (v2): import it as the profile {profile} with"),
+                command: format!("aws configure import --csv {}", shell_quote(&format!("file://{file}"))),
+                what: "import command",
+            }],
+            Format::Mc => vec![
+                Step {
+                    id: "mc",
+                    text: "Import it into mc with".into(),
+                    command: format!("mc alias import {} {}", shell_quote(&profile), shell_quote(&file)),
+                    what: "mc import command",
+                },
+                // mc's alias has no region: mc takes one from MC_REGION (or AWS_REGION), else it
+                // asks each bucket for its location and signs other calls for us-east-1.
+                Step {
+                    id: "mc-region",
+                    text:
+                        "An mc alias holds no region: mc reads it from MC_REGION (or AWS_REGION). Before using mc, run"
+                            .into(),
+                    command: format!("export MC_REGION={}", shell_quote(&dc.region)),
+                    what: "region command",
+                },
+            ],
+            _ => Vec::new(),
         }
     }
 }
@@ -151,14 +187,33 @@ fn comment(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
+/// The layout `aws configure import --csv` reads: a `User Name` column (the profile it makes, here
+/// the key's name as the AWS CLI profile file names it) before the two key columns.
 fn csv(c: &Creds) -> String {
-    format!("Access key ID,Secret access key\n{},{}\n", csv_field(c.access_key), csv_field(c.secret_key))
+    format!(
+        "User Name,Access key ID,Secret access key\n{},{},{}\n",
+        csv_field(&section_name(c.name)),
+        csv_field(c.access_key),
+        csv_field(c.secret_key)
+    )
 }
 
+/// `KEY=value` lines for `set -a; . file`, `docker run --env-file` and dotenv libraries. The region
+/// twice: AWS CLI v1 and boto3 read only `AWS_DEFAULT_REGION`.
 fn env(c: &Creds) -> String {
     format!(
-        "# Utho object storage access key \"{}\" ({})\nAWS_ACCESS_KEY_ID={}\nAWS_SECRET_ACCESS_KEY={}\nAWS_ENDPOINT_URL={}\nAWS_REGION={}\n",
-        comment(c.name), c.dc.slug, c.access_key, c.secret_key, c.dc.s3_endpoint, c.dc.region
+        "# Utho object storage access key \"{}\" ({})\n\
+         # Region: AWS_REGION for AWS CLI v2, the AWS SDKs for JavaScript, Go, Java and Rust, and mc;\n\
+         # AWS_DEFAULT_REGION for AWS CLI v1 and boto3 (Python). AWS_ENDPOINT_URL needs AWS CLI 2.13 or\n\
+         # 1.29, boto3 1.28 or later; with older tools pass --endpoint-url.\n\
+         AWS_ACCESS_KEY_ID={}\nAWS_SECRET_ACCESS_KEY={}\nAWS_ENDPOINT_URL={}\nAWS_REGION={}\nAWS_DEFAULT_REGION={}\n",
+        comment(c.name),
+        c.dc.slug,
+        c.access_key,
+        c.secret_key,
+        c.dc.s3_endpoint,
+        c.dc.region,
+        c.dc.region
     )
 }
 
@@ -223,25 +278,47 @@ mod tests {
     }
 
     #[test]
-    fn csv_in_the_aws_layout() {
+    fn csv_in_the_layout_aws_configure_import_reads() {
         let dc = dc();
         assert_eq!(
             Format::Csv.render(&creds("backup-nightly", &dc)),
-            format!("Access key ID,Secret access key\n{AK},{SK}\n")
+            format!("User Name,Access key ID,Secret access key\nbackup-nightly,{AK},{SK}\n")
         );
         assert_eq!(Format::Csv.file_name("backup-nightly"), "backup-nightly_accessKeys.csv");
+        // The profile it makes is the one the AWS CLI profile file and the test command name.
+        let odd = Format::Csv.render(&creds("it's, [x]", &dc));
+        assert_eq!(odd.lines().nth(1).unwrap(), format!("it-s---x-,{AK},{SK}"));
+        assert!(test_command("it's, [x]", &dc).contains("--profile it-s---x- "));
     }
 
     #[test]
-    fn dotenv() {
+    fn csv_says_how_to_import_it() {
         let dc = dc();
+        let steps = Format::Csv.next_steps("backup-nightly", &dc);
+        assert_eq!(steps.len(), 1);
+        assert_eq!(steps[0].command, "aws configure import --csv file://backup-nightly_accessKeys.csv");
+        assert_eq!(steps[0].text, "For the AWS CLI (v2): import it as the profile backup-nightly with");
+    }
+
+    #[test]
+    fn dotenv_sets_the_region_for_every_aws_cli_and_sdk() {
+        let dc = dc();
+        let text = Format::Env.render(&creds("backup-nightly", &dc));
+        let vars: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
         assert_eq!(
-            Format::Env.render(&creds("backup-nightly", &dc)),
-            format!(
-                "# Utho object storage access key \"backup-nightly\" (innoida)\nAWS_ACCESS_KEY_ID={AK}\n\
-                 AWS_SECRET_ACCESS_KEY={SK}\nAWS_ENDPOINT_URL=https://innoida.utho.io\nAWS_REGION=innoida\n"
-            )
+            vars,
+            [
+                format!("AWS_ACCESS_KEY_ID={AK}").as_str(),
+                &format!("AWS_SECRET_ACCESS_KEY={SK}"),
+                "AWS_ENDPOINT_URL=https://innoida.utho.io",
+                "AWS_REGION=innoida",
+                "AWS_DEFAULT_REGION=innoida",
+            ]
         );
+        assert!(text.starts_with("# Utho object storage access key \"backup-nightly\" (innoida)\n"), "{text}");
+        // The comment says which tools read which region variable.
+        assert!(text.contains("# Region: AWS_REGION for AWS CLI v2"), "{text}");
+        assert!(text.contains("# AWS_DEFAULT_REGION for AWS CLI v1 and boto3 (Python)"), "{text}");
         assert_eq!(Format::Env.file_name("backup-nightly"), "backup-nightly.env");
     }
 
@@ -294,10 +371,22 @@ mod tests {
             )
         );
         assert_eq!(Format::Mc.file_name("backup-nightly"), "backup-nightly-mc-alias.json");
-        let step = Format::Mc.next_step("backup-nightly").unwrap();
-        assert_eq!(step, "mc alias import backup-nightly backup-nightly-mc-alias.json");
-        assert!(!step.contains(SK));
-        assert!(Format::ALL.iter().filter_map(|f| f.next_step("k")).all(|s| !s.contains(SK)));
+        let steps = Format::Mc.next_steps("backup-nightly", &dc);
+        let commands: Vec<&str> = steps.iter().map(|s| s.command.as_str()).collect();
+        assert_eq!(
+            commands,
+            ["mc alias import backup-nightly backup-nightly-mc-alias.json", "export MC_REGION=innoida"]
+        );
+        assert!(Format::ALL.iter().flat_map(|f| f.next_steps("k", &dc)).all(|s| !s.command.contains(SK)));
+    }
+
+    #[test]
+    fn mc_learns_the_region_of_the_data_centre() {
+        let other = keys_api::datacenters()[1].clone();
+        let steps = Format::Mc.next_steps("k", &other);
+        assert_eq!(steps[1].command, format!("export MC_REGION={}", other.region));
+        // The alias file has no place for a region (mc's alias format has none).
+        assert!(!Format::Mc.render(&creds("k", &other)).contains("region"));
     }
 
     #[test]
@@ -330,12 +419,18 @@ mod tests {
         assert_eq!(file_stem("../etc/passwd"), "_etc_passwd");
         assert_eq!(file_stem(odd), "it_s_a__key____x__rm_-rf__");
         assert_eq!(
-            Format::Mc.next_step(odd).unwrap(),
+            Format::Mc.next_steps(odd, &dc)[0].command,
             "mc alias import it-s-a--key----x--rm--rf-- it_s_a__key____x__rm_-rf__-mc-alias.json",
             "a line break or quote in the name cannot add a command"
         );
+        assert_eq!(
+            Format::Csv.next_steps(odd, &dc)[0].command,
+            "aws configure import --csv file://it_s_a__key____x__rm_-rf___accessKeys.csv"
+        );
         let env = Format::Env.render(&creds(odd, &dc));
-        assert_eq!(env.lines().count(), 5, "{env}");
+        assert_eq!(env.lines().count(), 9, "{env}");
+        let csv = Format::Csv.render(&creds(odd, &dc));
+        assert_eq!(csv.lines().count(), 2, "{csv}");
         assert_eq!(
             test_command("it's", &dc),
             "aws s3 ls --profile it-s --endpoint-url https://innoida.utho.io --region innoida"
@@ -348,6 +443,7 @@ mod tests {
         let other = keys_api::datacenters()[1].clone();
         let text = Format::Env.render(&creds("k", &other));
         assert!(text.contains(&format!("AWS_ENDPOINT_URL={}", other.s3_endpoint)));
-        assert!(text.contains(&format!("AWS_REGION={}", other.region)));
+        assert!(text.contains(&format!("\nAWS_REGION={}\n", other.region)));
+        assert!(text.contains(&format!("\nAWS_DEFAULT_REGION={}\n", other.region)));
     }
 }

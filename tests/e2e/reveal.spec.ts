@@ -65,7 +65,7 @@ test("every download holds ready-to-use credentials for this key, and its object
   const secret = await showSecret(d);
 
   // The common file is one click; the other formats are one more ("More formats").
-  await expect(d.getByRole("button", { name: "Download .csv (AWS layout)", exact: true })).toBeVisible();
+  await expect(d.getByRole("button", { name: "Download .csv (AWS CLI import)", exact: true })).toBeVisible();
   await expect(d.getByRole("button", { name: "Download .env", exact: true })).toBeHidden();
   await d.getByRole("button", { name: "More formats", exact: true }).click();
   await expect(d.getByRole("button", { name: "Fewer formats", exact: true })).toHaveAttribute("aria-expanded", "true");
@@ -78,11 +78,14 @@ test("every download holds ready-to-use credentials for this key, and its object
     return { file: dl.suggestedFilename(), text: readFileSync((await dl.path())!, "utf8") };
   }
 
-  const csv = await download(".csv (AWS layout)");
+  // The layout `aws configure import --csv` reads, and the command to import it beside the button.
+  const csv = await download(".csv (AWS CLI import)");
   expect(csv.file).toBe(`${name}_accessKeys.csv`);
   const [header, row] = csv.text.trim().split("\n");
-  expect(header).toBe("Access key ID,Secret access key");
-  expect(row.split(",")).toEqual([accessId, secret]);
+  expect(header).toBe("User Name,Access key ID,Secret access key");
+  expect(row.split(",")).toEqual([name, accessId, secret]);
+  await expect(d.getByTestId("next-step-csv")).toHaveText(`aws configure import --csv file://${name}_accessKeys.csv`);
+  await expect(d.getByText(`For the AWS CLI (v2): import it as the profile ${name} with:`)).toBeVisible();
 
   const env = await download(".env");
   expect(env.file).toBe(`${name}.env`);
@@ -94,6 +97,7 @@ test("every download holds ready-to-use credentials for this key, and its object
     AWS_SECRET_ACCESS_KEY: secret,
     AWS_ENDPOINT_URL: "https://innoida.utho.io",
     AWS_REGION: "innoida",
+    AWS_DEFAULT_REGION: "innoida",
   });
 
   const ini = (text: string) => {
@@ -147,9 +151,12 @@ test("every download holds ready-to-use credentials for this key, and its object
     api: "s3v4",
     path: "on",
   });
-  const nextStep = d.getByTestId("next-step");
+  const nextStep = d.getByTestId("next-step-mc");
   await expect(nextStep).toHaveText(`mc alias import ${name} ${name}-mc-alias.json`);
   expect(await nextStep.textContent()).not.toContain(secret);
+  // mc's alias has no region: the reveal says how mc learns it.
+  await expect(d.getByTestId("next-step-mc-region")).toHaveText("export MC_REGION=innoida");
+  await expect(d.getByRole("button", { name: "Copy region command" })).toBeVisible();
 
   // Every object URL made for a download is revoked afterwards.
   await expect

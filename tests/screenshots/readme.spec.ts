@@ -1,6 +1,7 @@
 // The README's pictures, on a fresh database seeded with keys that look like a real account's.
 // Run by `make screenshot` only; `make test` never rewrites them.
 import { test, expect, createKeyByApi, grant, openConsole, setStatus } from "../e2e/helpers";
+import { PORT } from "../playwright.config";
 
 const KEYS = ["analytics-export", "media-upload", "ci-deploy", "backup-nightly", "web-assets-cdn"];
 
@@ -20,7 +21,7 @@ test("README: the Access Keys tab", async ({ page }) => {
 });
 
 test("README: a phone, and the reveal on a phone", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: "http://127.0.0.1:8099" });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: `http://127.0.0.1:${PORT}` });
   const page = await context.newPage();
   await openConsole(page);
   await expect(page.getByTestId("key-row")).toHaveCount(KEYS.length);
@@ -36,7 +37,7 @@ test("README: a phone, and the reveal on a phone", async ({ browser }) => {
 });
 
 test("README: dark", async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: "dark", baseURL: "http://127.0.0.1:8099" });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: "dark", baseURL: `http://127.0.0.1:${PORT}` });
   const page = await context.newPage();
   await openConsole(page);
   await expect(page.getByTestId("key-row").first()).toBeVisible();

@@ -1,9 +1,12 @@
 // The README's pictures, on a fresh database seeded with keys that look like a real account's.
 // Run by `make screenshot` only; `make test` never rewrites them.
-import { test, expect, createKeyByApi, grant, openConsole, setStatus } from "../e2e/helpers";
+import { test, expect, createKeyByApi, filterButton, grant, openConsole, setStatus, shapeKeyList } from "../e2e/helpers";
 import { PORT } from "../playwright.config";
 
 const KEYS = ["analytics-export", "media-upload", "ci-deploy", "backup-nightly", "web-assets-cdn"];
+// Keys made a moment ago are all new: the pictures show an account's ages (in what the page reads).
+const AGES = { "analytics-export": 430, "media-upload": 12, "ci-deploy": 64, "backup-nightly": 190 };
+test.beforeEach(async ({ page }) => shapeKeyList(page, "", AGES));
 
 test.beforeAll(async ({ request }) => {
   const made: Record<string, string> = {};
@@ -17,12 +20,14 @@ test("README: the Access Keys tab", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openConsole(page);
   await expect(page.getByTestId("key-row")).toHaveCount(KEYS.length);
+  await expect(page.getByTestId("rotation-notice")).toBeVisible();
   await page.screenshot({ path: "docs/screenshot.png" });
 });
 
 test("README: a phone, and the reveal on a phone", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: `http://127.0.0.1:${PORT}` });
   const page = await context.newPage();
+  await shapeKeyList(page, "", AGES);
   await openConsole(page);
   await expect(page.getByTestId("key-row")).toHaveCount(KEYS.length);
   await page.screenshot({ path: "docs/screenshot-phone.png" });
@@ -39,8 +44,10 @@ test("README: a phone, and the reveal on a phone", async ({ browser }) => {
 test("README: dark", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: "dark", baseURL: `http://127.0.0.1:${PORT}` });
   const page = await context.newPage();
+  await shapeKeyList(page, "", AGES);
   await openConsole(page);
-  await expect(page.getByTestId("key-row").first()).toBeVisible();
+  await filterButton(page, "Due for rotation").click();
+  await expect(page.getByTestId("key-row")).toHaveCount(2);
   await page.screenshot({ path: "docs/screenshot-dark.png" });
   await context.close();
 });

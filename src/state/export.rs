@@ -112,15 +112,7 @@ mod tests {
     use crate::state::hygiene::timestamp_secs;
     use keys_api::{BucketsResponse, KeyStatus};
 
-    fn key(name: &str, id: &str, created: &str, status: KeyStatus) -> AccessKey {
-        AccessKey {
-            name: name.into(),
-            accesskey: id.into(),
-            dcslug: "innoida".into(),
-            status,
-            created_at: created.into(),
-        }
-    }
+    use crate::state::test_key as key;
 
     fn sample() -> (Vec<AccessKey>, Vec<Bucket>) {
         let keys = vec![

@@ -232,13 +232,7 @@ mod tests {
     }
 
     fn key(name: &str, created: &str, status: KeyStatus) -> AccessKey {
-        AccessKey {
-            name: name.into(),
-            accesskey: format!("ID-{name}"),
-            dcslug: "innoida".into(),
-            status,
-            created_at: created.into(),
-        }
+        crate::state::test_key(name, &format!("ID-{name}"), created, status)
     }
 
     #[test]

@@ -16,3 +16,15 @@ pub mod view;
 pub use small_map::{SmallMap, SmallSet};
 pub use table::{order, page_of, page_window, slice, KeyIndex, KeyPage, PageItem, PageSpan, RowQuery};
 pub use view::{SortDir, SortKey, Tab, ViewState, PAGE_SIZES};
+
+/// A key as the API lists it in data centre `innoida`, for the unit tests of this layer.
+#[cfg(test)]
+pub(crate) fn test_key(name: &str, id: &str, created: &str, status: keys_api::KeyStatus) -> keys_api::AccessKey {
+    keys_api::AccessKey {
+        name: name.into(),
+        accesskey: id.into(),
+        dcslug: "innoida".into(),
+        status,
+        created_at: created.into(),
+    }
+}

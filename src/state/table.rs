@@ -335,15 +335,7 @@ mod tests {
     use super::*;
     use keys_api::KeyStatus;
 
-    fn key(name: &str, id: &str, created: &str, status: KeyStatus) -> AccessKey {
-        AccessKey {
-            name: name.into(),
-            accesskey: id.into(),
-            dcslug: "innoida".into(),
-            status,
-            created_at: created.into(),
-        }
-    }
+    use crate::state::test_key as key;
 
     fn sample() -> Vec<AccessKey> {
         vec![

@@ -39,8 +39,8 @@ test("each key shows its age, old keys a Rotate hint that starts the rotation, a
   await openConsole(page);
   await expect(page.getByTestId("key-row")).toHaveCount(3);
 
-  await expect(keyRow(page, older).locator(".uk-table__date")).toContainText("14 months");
-  await expect(keyRow(page, old).locator(".uk-table__date")).toContainText("4 months");
+  await expect(keyRow(page, older).locator(".uk-table__date")).toContainText("14 months ago");
+  await expect(keyRow(page, old).locator(".uk-table__date")).toContainText("4 months ago");
   await expect(keyRow(page, fresh).locator(".uk-table__date")).toContainText("today");
   const hint = (name: string) => page.getByRole("button", { name: `Rotate ${name} (due for rotation)`, exact: true });
   await expect(hint(old)).toBeVisible();

@@ -151,6 +151,9 @@ pub struct KeyFlags {
     pass: Vec<u8>,
     /// Which filters are known: `NoAccess` only once the bucket list is there.
     known: u8,
+    /// How many keys pass each filter, in the order of [`Filter::ALL`] (counted once, here: the
+    /// filters' buttons read them on every change of the view).
+    counts: [usize; 3],
 }
 
 impl KeyFlags {
@@ -178,7 +181,8 @@ impl KeyFlags {
                 }
             }
         }
-        KeyFlags { pass, known }
+        let counts = Filter::ALL.map(|f| pass.iter().filter(|p| **p & f.bit() != 0).count());
+        KeyFlags { pass, known, counts }
     }
 
     /// Whether `f` can be told yet (`NoAccess` needs the bucket list).
@@ -188,7 +192,7 @@ impl KeyFlags {
 
     /// How many keys pass `f`; `None` while it cannot be told.
     pub fn count(&self, f: Filter) -> Option<usize> {
-        self.knows(f).then(|| self.pass.iter().filter(|p| **p & f.bit() != 0).count())
+        self.knows(f).then(|| self.counts[f as usize])
     }
 
     /// Whether the key at position `i` passes every filter of `wanted` (none passes one not yet

@@ -80,14 +80,18 @@ pub fn html_part(class: &'static str, draw: impl Fn() -> String + 'static, on_ac
 /// Not generic: one compiled copy for every part.
 fn boxed(class: &'static str, draw: Box<dyn Fn() -> String>, on_act: OnAct) -> impl IntoView {
     let node = NodeRef::<Div>::new();
+    // What was drawn last: compared with the new HTML as written, not the DOM read back as HTML
+    // (which costs a serialisation per run and normalises escapes, so it can differ when nothing did).
+    let drawn = std::cell::RefCell::new(String::new());
     effect(move || {
         let html = draw();
         let Some(el) = node.get() else { return };
-        if el.inner_html() == html {
+        if *drawn.borrow() == html {
             return;
         }
         let focused = active_element(&el).filter(|a| el.contains(Some(a))).and_then(|a| act_of(&a));
         el.set_inner_html(&html);
+        *drawn.borrow_mut() = html;
         let Some((act, id)) = focused else { return };
         let Ok(controls) = el.query_selector_all("[data-act]") else { return };
         let again = (0..controls.length())

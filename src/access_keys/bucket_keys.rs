@@ -6,7 +6,7 @@ use crate::browser::dom::use_root;
 use crate::state::{order, RowQuery, SmallSet, SortDir, SortKey};
 use crate::store::use_store;
 use crate::ui::dialog::Modal;
-use crate::ui::html::{fill, html_part};
+use crate::ui::html::{fill, html_part, value_of};
 use crate::ui::write::{start, write};
 use keys_api::{AccessKey, Permission};
 use leptos::prelude::*;
@@ -82,8 +82,7 @@ pub fn GiveAccessDialog(
     };
     let name = StoredValue::new(bucket.clone());
     let on_act = Arc::new(move |act: &str, id: &str, control: &web_sys::Element| {
-        let value =
-            || js_sys::Reflect::get(control, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        let value = || value_of(control);
         match act {
             "find" => search.set(value().trim().to_ascii_lowercase()),
             "pick" => picked.update(|p| {

@@ -13,7 +13,7 @@ use crate::state::access::{bucket_outcome_text, keys_reaching};
 use crate::state::bulk::BulkOutcome;
 use crate::state::{KeyIndex, SmallMap, SmallSet, Tab};
 use crate::store::{use_store, History, KeyDialog, KeyStore};
-use crate::ui::html::{fill, html_part};
+use crate::ui::html::{fill, html_part, value_of};
 use crate::ui::write::{start, write, Write};
 use keys_api::{AccessKey, Bucket, Permission};
 use leptos::prelude::*;
@@ -239,8 +239,7 @@ pub fn BucketsPanel() -> impl IntoView {
             }
         }),
         "choose" => {
-            let value = js_sys::Reflect::get(control, &"value".into()).ok().and_then(|v| v.as_string());
-            if let Some(p) = value.as_deref().and_then(Permission::parse) {
+            if let Some(p) = Permission::parse(&value_of(control)) {
                 drafts.update(|d| {
                     d.insert(id.to_string(), p);
                 });

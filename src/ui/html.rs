@@ -117,6 +117,11 @@ fn boxed(class: &'static str, draw: Box<dyn Fn() -> String>, on_act: OnAct) -> i
     view! { <div class=class node_ref=node on:click=move |ev| heard(&ev) on:input=move |ev| typed(&ev)></div> }
 }
 
+/// The value of a control an [`OnAct`] heard (a drop-down's choice, a text box's text).
+pub fn value_of(control: &Element) -> String {
+    js_sys::Reflect::get(control, &"value".into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
 /// A control's `data-act` and `data-id` (empty when it has none).
 fn act_of(el: &Element) -> Option<(String, String)> {
     Some((el.get_attribute("data-act")?, el.get_attribute("data-id").unwrap_or_default()))

@@ -27,6 +27,14 @@ pub struct BulkOutcome {
 }
 
 impl BulkOutcome {
+    /// Counts how one key went: done, or failed and why.
+    pub fn push<T>(&mut self, accesskey: String, name: String, result: Result<T, ApiError>) {
+        match result {
+            Ok(_) => self.done.push(accesskey),
+            Err(error) => self.failed.push(BulkFailure { accesskey, name, error }),
+        }
+    }
+
     pub fn total(&self) -> usize {
         self.done.len() + self.failed.len()
     }
@@ -108,6 +116,16 @@ mod tests {
 
     fn set(ids: &[&str]) -> SmallSet<String> {
         ids.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn each_key_counts_as_done_or_failed_with_why() {
+        let mut o = BulkOutcome { verb: "Suspended", ..Default::default() };
+        o.push("A".into(), "a".into(), Ok::<(), ApiError>(()));
+        o.push::<()>("B".into(), "b".into(), Err(ApiError::Network));
+        assert_eq!(o.done, ["A"]);
+        assert_eq!(o.failed, [BulkFailure { accesskey: "B".into(), name: "b".into(), error: ApiError::Network }]);
+        assert_eq!(o.summary(), "Suspended 1 of 2 keys.");
     }
 
     #[test]

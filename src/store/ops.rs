@@ -28,7 +28,7 @@ use super::{FailedAction, KeyStore, PendingStatus};
 use crate::api::ApiError;
 use crate::state::access::GrantFlow;
 use crate::state::access::{bucket_outcome_text, BucketAccess, StepState};
-use crate::state::bulk::{run_bounded, BulkFailure, BulkOutcome};
+use crate::state::bulk::{run_bounded, BulkOutcome};
 use crate::state::rotation::Rotation;
 use keys_api::{AccessKey, KeyStatus, Permission, SecretKey, StatusAction};
 use leptos::prelude::*;
@@ -174,10 +174,7 @@ impl KeyStore {
             };
             let mut outcome = BulkOutcome { verb, ..Default::default() };
             for (key, r) in results {
-                match r {
-                    Ok(_) => outcome.done.push(key.accesskey),
-                    Err(error) => outcome.failed.push(BulkFailure { accesskey: key.accesskey, name: key.name, error }),
-                }
+                outcome.push(key.accesskey, key.name, r);
             }
             self.selection.ids.try_update(|s| *s = outcome.remaining_selection(s));
             if outcome.failed.is_empty() {
@@ -221,10 +218,7 @@ impl KeyStore {
         async move {
             let mut outcome = BulkOutcome { grant: Some(grant), ..Default::default() };
             for (r, (accesskey, name)) in run.await.into_iter().zip(keys) {
-                match r.result {
-                    Ok(()) => outcome.done.push(accesskey),
-                    Err(error) => outcome.failed.push(BulkFailure { accesskey, name, error }),
-                }
+                outcome.push(accesskey, name, r.result);
             }
             let words = outcome.grant.as_ref().map(|g| bucket_outcome_text(g, &outcome)).unwrap_or_default();
             if outcome.failed.is_empty() {

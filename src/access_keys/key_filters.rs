@@ -83,10 +83,8 @@ pub fn filter_chips(flags: Flags, page: Memo<KeyPage>) -> impl IntoView {
             v.filters.toggle(f);
             v.page = 1;
         });
+        // No bucket access needs the bucket list: the panel asks for it when the filter is on.
         let on = store.view.table.with_untracked(|v| v.filters.has(f));
-        if on && f == Filter::NoAccess {
-            store.lists.need_buckets();
-        }
         let n = page.with_untracked(|p| p.matching);
         let shown = match flags.with_untracked(|fl| fl.knows(f)) {
             true => format!("{n} key{} shown.", if n == 1 { "" } else { "s" }),

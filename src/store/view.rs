@@ -79,11 +79,17 @@ impl View {
     /// run of keystrokes. What is still unwritten is written before a new entry, into the entry
     /// it belongs to.
     pub fn update(&self, history: History, change: impl FnOnce(&mut ViewState)) {
+        let mut to = self.source.get_untracked();
+        change(&mut to);
+        self.set(history, to);
+    }
+
+    /// [`View::update`]'s work after the change, in one compiled copy for every caller.
+    #[inline(never)]
+    fn set(&self, history: History, to: ViewState) {
         if history == History::Push {
             self.write();
         }
-        let mut to = self.source.get_untracked();
-        change(&mut to);
         if self.mode != UrlMode::Off && self.unwritten.get_value().is_none() {
             let view = *self;
             let after = if history == History::Push { std::time::Duration::ZERO } else { WRITE_AFTER };

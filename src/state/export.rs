@@ -64,8 +64,16 @@ pub fn to_csv(rows: &[InventoryRow]) -> String {
         }
         out += &r.age.map(|a| a.to_string()).unwrap_or_default();
         out.push(',');
-        let buckets: Vec<String> = r.buckets.iter().map(|(b, p)| format!("{b}:{}", p.as_str())).collect();
-        cell(&mut out, &buckets.join("; "));
+        let mut buckets = String::new();
+        for (b, p) in &r.buckets {
+            if !buckets.is_empty() {
+                buckets += "; ";
+            }
+            buckets += b;
+            buckets.push(':');
+            buckets += p.as_str();
+        }
+        cell(&mut out, &buckets);
         out += "\r\n";
     }
     out

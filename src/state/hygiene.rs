@@ -139,7 +139,14 @@ impl Filters {
 
     /// The URL's value: the names of the filters that are on, in order, comma-separated.
     pub fn to_param(self) -> String {
-        self.on().map(Filter::as_str).collect::<Vec<_>>().join(",")
+        let mut out = String::new();
+        for f in self.on() {
+            if !out.is_empty() {
+                out.push(',');
+            }
+            out += f.as_str();
+        }
+        out
     }
 }
 
@@ -210,16 +217,22 @@ pub fn notice_text(due: usize, after: u32) -> String {
 
 /// What the table says when no key is left to show: which search and which filters hide them.
 pub fn no_match_text(search: &str, filters: Filters) -> String {
-    let names: Vec<&str> = filters.on().map(Filter::label).collect();
     let search = search.trim();
-    let mut text = "No keys match".to_string();
+    let mut text = String::from("No keys match");
     if !search.is_empty() {
-        text += &format!(" “{search}”");
+        text = text + " “" + search + "”";
     }
-    if let Some((last, first)) = names.split_last() {
-        let and = if search.is_empty() { "" } else { " and" };
-        let list = if first.is_empty() { last.to_string() } else { format!("{} and {last}", first.join(", ")) };
-        text += &format!("{and} the filter{} {list}", if first.is_empty() { "" } else { "s" });
+    let n = filters.on().count();
+    for (i, f) in filters.on().enumerate() {
+        text += match (i, search.is_empty(), n) {
+            (0, true, 1) => " the filter ",
+            (0, true, _) => " the filters ",
+            (0, false, 1) => " and the filter ",
+            (0, false, _) => " and the filters ",
+            _ if i + 1 == n => " and ",
+            _ => ", ",
+        };
+        text += f.label();
     }
     text + "."
 }

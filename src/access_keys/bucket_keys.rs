@@ -2,12 +2,13 @@
 //! and one permission written to all of them through `store::ops::set_bucket_access` (each key
 //! reports its own result under the bucket).
 
+use super::buckets_panel::grant;
 use crate::browser::dom::use_root;
 use crate::state::{order, RowQuery, SmallSet, SortDir, SortKey};
 use crate::store::use_store;
 use crate::ui::dialog::Modal;
 use crate::ui::html::{fill, html_part, value_of};
-use crate::ui::write::{start, write};
+use crate::ui::write::write;
 use keys_api::{AccessKey, Permission};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -103,8 +104,7 @@ pub fn GiveAccessDialog(
                     store.announcer.alert("Tick at least one key.");
                     return;
                 }
-                let run = store.set_bucket_access(name.get_value(), chosen, permission.get_untracked());
-                start(give, async move { drop(run.await) });
+                grant((store, give, root), &name.get_value(), chosen, permission.get_untracked(), None);
                 on_close.run(());
             }
             _ => on_close.run(()),

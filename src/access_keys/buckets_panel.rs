@@ -172,7 +172,8 @@ pub fn state_html(loaded: Option<Result<usize, &ApiError>>) -> String {
 
 /// Writes `permission` on `bucket` for `keys` as a write of `save` (its outcome is the store's);
 /// then, if `after` is given, focus goes to that control of `root` (a removed key's row is gone).
-fn grant(
+/// Also the picker's (`bucket_keys`) way to give access.
+pub fn grant(
     (store, save, root): (KeyStore, Write, ConsoleRoot),
     bucket: &str,
     keys: Vec<(String, String)>,

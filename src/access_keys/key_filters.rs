@@ -1,18 +1,15 @@
 //! Key hygiene in the Access Keys tab: the filters beside the search (each with its count), the
 //! notice of keys due for rotation, and what the table says when a search or a filter hides every
-//! key. Drawn as HTML (`ui::html`); the logic is `state::hygiene`'s, the flags
-//! are made once per list by the panel.
+//! key. Drawn as HTML (`ui::html`); the logic is `state::hygiene`'s, the flags are made once
+//! per list (`Lists::flags`).
 
 use crate::browser::dom::use_root;
-use crate::state::hygiene::{no_match_text, notice_text, Filter, Filters, KeyFlags};
+use crate::state::hygiene::{no_match_text, notice_text, Filter, Filters};
 use crate::state::KeyPage;
 use crate::store::{use_store, History};
-use crate::ui::html::{fill, html_part};
+use crate::ui::html::{fill, html_part, OnAct};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// The flags of the current key list (made by the panel).
-pub type Flags = Memo<Arc<KeyFlags>>;
 
 /// The filters as toggle buttons, each with its count once it is known (`counts` in the order of
 /// `Filter::ALL`; without `rotation` there is no "Due for rotation").
@@ -69,76 +66,95 @@ pub fn no_match_html(search: &str, filters: Filters, waiting: bool) -> String {
     out
 }
 
+/// What the filters, the notice and the empty state do (one handler for the three parts, `page`
+/// the panel's page of keys): a filter on or off, only the keys due (or all again), search and
+/// filters cleared. Each says what it did, but the clearing, which moves focus to the search.
+pub fn filter_acts(page: Memo<KeyPage>) -> OnAct {
+    let store = use_store();
+    let root = use_root();
+    Arc::new(move |act: &str, id: &str, _: &web_sys::Element| {
+        let (filters, only_due) = store
+            .view
+            .table
+            .with_untracked(|v| (v.filters, v.filters == Filters::only(Filter::Due) && v.search.is_empty()));
+        let filter = Filter::ALL.into_iter().find(|f| f.as_str() == id);
+        let (to, clear) = match (act, filter) {
+            ("filter", Some(f)) => {
+                let mut to = filters;
+                to.toggle(f);
+                (to, false)
+            }
+            ("filter", None) => return,
+            ("due", _) if !only_due => (Filters::only(Filter::Due), true),
+            _ => (Filters::default(), true),
+        };
+        store.view.update(History::Push, |v| {
+            v.filters = to;
+            if clear {
+                v.search.clear();
+            }
+            v.page = 1;
+        });
+        let n = page.with_untracked(|p| p.matching);
+        let s = if n == 1 { "" } else { "s" };
+        store.announcer.say(match (act, filter) {
+            // No bucket access needs the bucket list: the panel asks for it when the filter is on.
+            ("filter", Some(f)) => {
+                let shown = match untrack(|| store.lists.flags(store.rotate_after_days)).knows(f) {
+                    true => format!("{n} key{s} shown."),
+                    false => "Loading bucket access…".into(),
+                };
+                format!("{}: {}. {shown}", f.label(), if to.has(f) { "on" } else { "off" })
+            }
+            ("due", _) if only_due => "Showing all keys.".into(),
+            ("due", _) => format!("Showing the {n} keys due for rotation."),
+            // The button goes with the message: focus goes where keys are found.
+            _ => {
+                root.focus(&root.id("key-search"));
+                return;
+            }
+        });
+    })
+}
+
 /// The filters beside the search.
-pub fn filter_chips(flags: Flags, page: Memo<KeyPage>) -> impl IntoView {
+pub fn filter_chips(acts: OnAct) -> impl IntoView {
     let store = use_store();
     let rotation = store.rotate_after_days > 0;
     let draw = move || {
-        let counts = flags.with(|fl| Filter::ALL.map(|f| fl.count(f)));
-        tools_html(store.view.table.with(|v| v.filters), counts, rotation)
+        let flags = store.lists.flags(store.rotate_after_days);
+        tools_html(store.view.table.with(|v| v.filters), Filter::ALL.map(|f| flags.count(f)), rotation)
     };
-    let on_act = Arc::new(move |_: &str, id: &str, _: &web_sys::Element| {
-        let Some(f) = Filter::ALL.into_iter().find(|f| f.as_str() == id) else { return };
-        store.view.update(History::Push, |v| {
-            v.filters.toggle(f);
-            v.page = 1;
-        });
-        // No bucket access needs the bucket list: the panel asks for it when the filter is on.
-        let on = store.view.table.with_untracked(|v| v.filters.has(f));
-        let n = page.with_untracked(|p| p.matching);
-        let shown = match flags.with_untracked(|fl| fl.knows(f)) {
-            true => format!("{n} key{} shown.", if n == 1 { "" } else { "s" }),
-            false => "Loading bucket access…".into(),
-        };
-        store.announcer.say(format!("{}: {}. {shown}", f.label(), if on { "on" } else { "off" }));
-    });
-    html_part("", draw, on_act)
+    html_part("", draw, acts)
 }
 
 /// "3 keys are older than 90 days and due for rotation", with a button that shows only those (and
 /// then all keys again). Quiet: not announced when the list loads.
-pub fn rotation_notice(flags: Flags) -> impl IntoView {
+pub fn rotation_notice(acts: OnAct) -> impl IntoView {
     let store = use_store();
     let after = store.rotate_after_days;
-    let only_due = move || store.view.table.with(|v| v.filters == Filters::only(Filter::Due) && v.search.is_empty());
-    let due = move || flags.with(|f| f.count(Filter::Due)).unwrap_or(0);
-    let on_act = Arc::new(move |_: &str, _: &str, _: &web_sys::Element| {
-        let showing = untrack(only_due);
-        store.view.update(History::Push, |v| {
-            v.filters = if showing { Filters::default() } else { Filters::only(Filter::Due) };
-            v.search.clear();
-            v.page = 1;
-        });
-        let n = untrack(due);
-        store.announcer.say(if showing {
-            "Showing all keys.".into()
-        } else {
-            format!("Showing the {n} keys due for rotation.")
-        });
-    });
-    html_part("", move || notice_html(due(), after, only_due()), on_act)
+    let draw = move || {
+        let due = store.lists.flags(after).count(Filter::Due).unwrap_or(0);
+        let only_due = store.view.table.with(|v| v.filters == Filters::only(Filter::Due) && v.search.is_empty());
+        notice_html(due, after, only_due)
+    };
+    html_part("", draw, acts)
 }
 
-/// No key matches the search and filters.
-pub fn no_match(flags: Flags) -> impl IntoView {
+/// No key matches the search and filters (nothing while some do).
+pub fn no_match(page: Memo<KeyPage>, acts: OnAct) -> impl IntoView {
     let store = use_store();
-    let root = use_root();
     let draw = move || {
+        if page.with(|p| p.matching > 0) {
+            return String::new();
+        }
+        let flags = store.lists.flags(store.rotate_after_days);
         store.view.table.with(|v| {
-            let waiting = v.filters.on().any(|f| !flags.with(|fl| fl.knows(f)));
+            let waiting = v.filters.on().any(|f| !flags.knows(f));
             no_match_html(&v.search, v.filters, waiting)
         })
     };
-    let on_act = Arc::new(move |_: &str, _: &str, _: &web_sys::Element| {
-        store.view.update(History::Push, |v| {
-            v.search.clear();
-            v.filters = Filters::default();
-            v.page = 1;
-        });
-        // The button goes with the message: focus goes where keys are found.
-        root.focus(&root.id("key-search"));
-    });
-    html_part("", draw, on_act)
+    html_part("", draw, acts)
 }
 
 #[cfg(test)]

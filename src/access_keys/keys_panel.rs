@@ -2,12 +2,12 @@
 
 use super::bulk_bar::{BulkBar, BulkResult};
 use super::export::export_buttons;
-use super::key_filters::{filter_chips, no_match, rotation_notice};
+use super::key_filters::{filter_acts, filter_chips, no_match, rotation_notice};
 use super::key_table::KeyTable;
 use super::key_table::KEY_COLUMNS;
 use crate::api::ApiError;
 use crate::browser::dom::use_root;
-use crate::state::hygiene::{Filter, KeyFlags};
+use crate::state::hygiene::Filter;
 use crate::state::{order, slice, KeyPage, RowQuery};
 use crate::store::{use_store, History};
 use crate::ui::effect::effect;
@@ -47,16 +47,6 @@ pub fn KeysPanel() -> impl IntoView {
     // change only slices.
     let query = Memo::new(move |_| view_state.with(|v| RowQuery::from(v)));
     let all = Memo::new(move |_| store.lists.keys.get().and_then(Result::ok).unwrap_or_default());
-    // Which keys pass each filter: once per list (and when the bucket list comes, if anything
-    // asked for it; this does not).
-    let flags = Memo::new(move |_| {
-        let buckets = store.lists.buckets_now().and_then(Result::ok);
-        let after = store.rotate_after_days;
-        let flags = all.with(|keys| {
-            store.lists.index.with(|index| KeyFlags::new(keys, index, after, buckets.as_ref().map(|b| b.as_slice())))
-        });
-        Arc::new(flags)
-    });
     // A filter on bucket access (also from the URL) needs the bucket list.
     effect(move || {
         if query.with(|q| q.filters.has(Filter::NoAccess)) {
@@ -64,14 +54,10 @@ pub fn KeysPanel() -> impl IntoView {
         }
     });
     let order = Memo::new(move |_| {
-        let rows = all.with(|keys| {
-            store.lists.index.with(|index| {
-                query.with(|q| match q.filters.is_empty() {
-                    true => order(keys, index, q, None),
-                    false => flags.with(|f| order(keys, index, q, Some(f))),
-                })
-            })
-        });
+        // The flags only when a filter is on: without, a new bucket list does not order again.
+        let flags = query.with(|q| !q.filters.is_empty()).then(|| store.lists.flags(store.rotate_after_days));
+        let rows =
+            all.with(|keys| store.lists.index.with(|index| query.with(|q| order(keys, index, q, flags.as_deref()))));
         Arc::new(rows)
     });
     let page: Memo<KeyPage> = Memo::new(move |_| {
@@ -79,6 +65,7 @@ pub fn KeysPanel() -> impl IntoView {
         all.with(|keys| order.with(|o| slice(keys, o, page, size)))
     });
 
+    let acts = filter_acts(page);
     view! {
         // One row that stays in place (and in view, sticky): ticking a key shows the bulk actions
         // in it instead of pushing the table down. The filters and the export are on a row of
@@ -97,7 +84,7 @@ pub fn KeysPanel() -> impl IntoView {
                     on:input=search_input
                 />
             </div>
-            <div class="uk-toolbar__tools">{filter_chips(flags, page)} {export_buttons()}</div>
+            <div class="uk-toolbar__tools">{filter_chips(acts.clone())} {export_buttons()}</div>
         </div>
         <BulkResult />
         {move || store.action_error.get().map(|failed| view! {
@@ -125,11 +112,9 @@ pub fn KeysPanel() -> impl IntoView {
                 </div>
             }.into_any(),
             Shown::Table => view! {
-                {rotation_notice(flags)}
+                {rotation_notice(acts.clone())}
                 <KeyTable page />
-                <Show when=move || page.with(|p| p.matching == 0)>
-                    {no_match(flags)}
-                </Show>
+                {no_match(page, acts.clone())}
             }.into_any(),
         }}
     }

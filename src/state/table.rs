@@ -2,9 +2,9 @@
 
 use super::hygiene::{Filters, KeyFlags};
 use super::view::{SortDir, SortKey, ViewState};
-use keys_api::AccessKey;
+use keys_api::{AccessKey, Bucket};
 use std::cmp::Ordering;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One page of the filtered, sorted keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,10 +93,16 @@ pub struct KeyIndex {
     sorted: [OnceLock<Sorted>; 3],
     /// Positions in order of access key ID (binary search, no hashing).
     by_id: OnceLock<Vec<u32>>,
+    /// The list's filter flags, for the bucket list and rotation age they were made with.
+    flags: Mutex<Option<FlagsMade>>,
     /// When the list was read (seconds since 1970): the "now" of every key age shown with it
     /// (rows, notice, filters), so they agree.
     pub read_at: i64,
 }
+
+/// Flags kept by an index: the bucket list they saw (kept, so compared as the same list, never a
+/// new one at a freed one's address), the rotation age, the flags.
+type FlagsMade = (Option<Arc<Vec<Bucket>>>, u32, Arc<KeyFlags>);
 
 /// The keys in the order of one column. Equal keys keep the list's order and share a rank.
 #[derive(Debug)]
@@ -156,6 +162,26 @@ impl KeyIndex {
             .binary_search_by(|i| keys[*i as usize].accesskey.as_str().cmp(accesskey))
             .ok()
             .map(|at| by_id[at] as usize)
+    }
+
+    /// Which keys of the list (`keys`, the list the index was made from) pass each filter, with
+    /// keys older than `rotate_after` days due and, once there, what `buckets` they reach
+    /// ([`KeyFlags::new`]). Made once per bucket list and kept here like the orders: every filter
+    /// pass, count and notice of the list reads the same flags.
+    pub fn flags(&self, keys: &[AccessKey], rotate_after: u32, buckets: Option<Arc<Vec<Bucket>>>) -> Arc<KeyFlags> {
+        let mut made = self.flags.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((seen, after, flags)) = &*made {
+            let same = match (seen, &buckets) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            };
+            if same && *after == rotate_after {
+                return flags.clone();
+            }
+        }
+        let flags = Arc::new(KeyFlags::new(keys, self, rotate_after, buckets.as_ref().map(|b| b.as_slice())));
+        *made = Some((buckets, rotate_after, flags.clone()));
+        flags
     }
 
     /// Makes every order now (each column's, by ID), so the first sort by another column only
@@ -493,6 +519,32 @@ mod tests {
         assert_eq!(order(&keys, &index, &q("", no_access, SortDir::Asc), Some(&flags)), Vec::<u32>::new());
         assert_eq!(order(&keys, &index, &q("", due, SortDir::Asc), None), Vec::<u32>::new(), "no flags");
         assert_eq!(order(&keys, &index, &q("", Filters::default(), SortDir::Asc), None), [1, 3, 0, 2]);
+    }
+
+    #[test]
+    fn the_index_keeps_the_flags_of_one_bucket_list_and_makes_them_again_for_another() {
+        use crate::state::hygiene::{timestamp_secs, Filter};
+        use keys_api::{wire::FromJson, BucketsResponse};
+        let keys = vec![
+            key("old", "OLD", "2025-01-01 10:00:00", KeyStatus::Active),
+            key("new", "NEW", "2026-06-20 10:00:00", KeyStatus::Active),
+        ];
+        let index = KeyIndex::new(&keys).at(timestamp_secs("2026-06-30 00:00:00").unwrap());
+        let first = index.flags(&keys, 90, None);
+        assert!(Arc::ptr_eq(&first, &index.flags(&keys, 90, None)), "made once, read again");
+        assert_eq!((first.count(Filter::Due), first.count(Filter::NoAccess)), (Some(1), None));
+        assert_eq!(index.flags(&keys, 0, None).count(Filter::Due), Some(0), "another rotation age");
+
+        let json = r#"{"buckets":[{"name":"a","permissions":[{"accesskey":"NEW","permission":"read"}]}]}"#;
+        let list = Arc::new(BucketsResponse::from_text(json).unwrap().buckets);
+        let with = index.flags(&keys, 90, Some(list.clone()));
+        assert_eq!(with.count(Filter::NoAccess), Some(1), "the bucket list, once there");
+        assert!(Arc::ptr_eq(&with, &index.flags(&keys, 90, Some(list.clone()))), "the same bucket list");
+        // A reloaded list (after a write) is another list, even with the same content.
+        let json = r#"{"buckets":[{"name":"a","permissions":[{"accesskey":"OLD","permission":"read"},{"accesskey":"NEW","permission":"read"}]}]}"#;
+        let reloaded = Arc::new(BucketsResponse::from_text(json).unwrap().buckets);
+        assert_eq!(index.flags(&keys, 90, Some(reloaded)).count(Filter::NoAccess), Some(0));
+        assert_eq!(index.flags(&keys, 90, None).count(Filter::NoAccess), None, "and without one again");
     }
 
     #[test]

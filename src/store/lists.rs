@@ -5,6 +5,7 @@
 use super::host::{HostEvent, HostPort};
 use super::Loader;
 use crate::api::{ApiClient, ApiError};
+use crate::state::hygiene::KeyFlags;
 use crate::state::{KeyIndex, SmallMap};
 use crate::ui::effect::effect;
 use keys_api::{AccessKey, Bucket, KeyStatus};
@@ -151,6 +152,14 @@ impl Lists {
             Ok(None) => None,
             Err(e) => Some(Err(e)),
         }
+    }
+
+    /// Which keys pass each filter, keys older than `rotate_after` days due ([`KeyIndex::flags`]:
+    /// made once per key list and bucket list). Tracks both lists; never asks for the buckets.
+    pub fn flags(&self, rotate_after: u32) -> Arc<KeyFlags> {
+        let buckets = self.buckets_now().and_then(Result::ok);
+        let keys = self.keys.get().and_then(Result::ok).unwrap_or_default();
+        self.index.with(|index| index.flags(&keys, rotate_after, buckets))
     }
 
     /// [`Lists::shown_status`] for a key found at `at` in the list when its row was made: read

@@ -4,7 +4,7 @@
 use super::bulk::BulkOutcome;
 use super::table::KeyIndex;
 use crate::api::ApiError;
-use keys_api::{AccessKey, Bucket, Permission};
+use keys_api::{AccessKey, Bucket, BucketPermission, Permission};
 
 /// A key's permission on one bucket (`Permission::None` where it has none).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,13 +34,26 @@ pub fn reachable(buckets: &[Bucket], accesskey: &str) -> Vec<BucketAccess> {
     key_access(buckets, accesskey).into_iter().filter(|a| a.permission != Permission::None).collect()
 }
 
-/// How many keys hold a permission other than `none` on the bucket.
-pub fn keys_on_bucket(bucket: &Bucket) -> usize {
-    bucket
-        .permissions
-        .iter()
-        .filter(|p| Permission::parse(&p.permission).is_some_and(|p| p != Permission::None))
-        .count()
+/// The permission an entry of a bucket's list gives its key, if any (`none` and a permission this
+/// console cannot read give none).
+fn given(p: &BucketPermission) -> Option<Permission> {
+    Permission::parse(&p.permission).filter(|p| *p != Permission::None)
+}
+
+/// Every permission of `buckets` that reaches a key of `keys` (indexed by `index`), as
+/// `(bucket, the key's position, permission)` in the bucket list's order: what the filter flags
+/// and the inventory read. `none`, unreadable permissions and keys not in the list are left out.
+pub fn grants_to<'a: 'i, 'i>(
+    buckets: &'a [Bucket],
+    keys: &'i [AccessKey],
+    index: &'i KeyIndex,
+) -> impl Iterator<Item = (&'a Bucket, usize, Permission)> + 'i {
+    buckets.iter().flat_map(move |b| {
+        b.permissions.iter().filter_map(move |p| {
+            let permission = given(p)?;
+            Some((b, index.position(keys, &p.accesskey)?, permission))
+        })
+    })
 }
 
 /// The keys that reach `bucket`, as `(name, access key ID, permission)` in the bucket list's
@@ -50,7 +63,7 @@ pub fn keys_reaching(bucket: &Bucket, keys: &[AccessKey], index: &KeyIndex) -> V
         .permissions
         .iter()
         .filter_map(|p| {
-            let permission = Permission::parse(&p.permission).filter(|p| *p != Permission::None)?;
+            let permission = given(p)?;
             let listed = || index.position(keys, &p.accesskey).map(|i| keys[i].name.clone());
             let name =
                 Some(p.name.clone()).filter(|n| !n.is_empty()).or_else(listed).unwrap_or_else(|| p.accesskey.clone());
@@ -217,8 +230,10 @@ mod tests {
         assert_eq!(perms, [("a", Permission::Read), ("b", Permission::Full), ("c", Permission::None)]);
         assert_eq!(reachable(&buckets(), "K1").len(), 1);
         assert!(reachable(&buckets(), "nobody").is_empty());
-        assert_eq!(keys_on_bucket(&buckets()[0]), 2);
-        assert_eq!(keys_on_bucket(&buckets()[2]), 0);
+        // The Buckets tab's Keys column.
+        let on = |b: &Bucket| keys_reaching(b, &[], &KeyIndex::default()).len();
+        assert_eq!(on(&buckets()[0]), 2);
+        assert_eq!(on(&buckets()[2]), 0);
     }
 
     #[test]
@@ -226,13 +241,7 @@ mod tests {
         use keys_api::KeyStatus;
         let keys: Vec<AccessKey> = ["K1", "K2"]
             .iter()
-            .map(|id| AccessKey {
-                name: format!("name-of-{id}"),
-                accesskey: id.to_string(),
-                dcslug: "innoida".into(),
-                status: KeyStatus::Active,
-                created_at: String::new(),
-            })
+            .map(|id| crate::state::test_key(&format!("name-of-{id}"), id, "", KeyStatus::Active))
             .collect();
         let json = r#"{"buckets":[{"name":"a","permissions":[
           {"accesskey":"K1","name":"","permission":"write"},{"accesskey":"K2","name":"listed","permission":"read"},

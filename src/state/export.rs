@@ -2,6 +2,7 @@
 //! status, creation time, age in days and each bucket it reaches with its permission. Never a
 //! secret: the key list holds none. CSV that a spreadsheet opens as it is, and JSON.
 
+use super::access::grants_to;
 use super::credentials::csv_field;
 use super::hygiene::age_days;
 use super::table::KeyIndex;
@@ -25,16 +26,8 @@ pub fn inventory<'a>(keys: &'a [AccessKey], index: &KeyIndex, buckets: &'a [Buck
         .iter()
         .map(|key| InventoryRow { key, age: age_days(&key.created_at, index.read_at), buckets: Vec::new() })
         .collect();
-    for b in buckets {
-        for p in &b.permissions {
-            let (Some(permission), Some(i)) = (Permission::parse(&p.permission), index.position(keys, &p.accesskey))
-            else {
-                continue;
-            };
-            if permission != Permission::None {
-                rows[i].buckets.push((&b.name, permission));
-            }
-        }
+    for (b, i, permission) in grants_to(buckets, keys, index) {
+        rows[i].buckets.push((&b.name, permission));
     }
     rows
 }

@@ -4,8 +4,9 @@
 //! The API's timestamps (`"YYYY-MM-DD HH:MM:SS"`) carry no time zone; they are read as UTC (the
 //! reference server writes UTC). An age is in whole days, so the difference rarely shows.
 
+use super::access::grants_to;
 use super::table::KeyIndex;
-use keys_api::{AccessKey, Bucket, KeyStatus, Permission};
+use keys_api::{AccessKey, Bucket, KeyStatus};
 
 const DAY: i64 = 86_400;
 
@@ -180,12 +181,8 @@ impl KeyFlags {
         if let Some(buckets) = buckets {
             known |= Filter::NoAccess.bit();
             pass.iter_mut().for_each(|p| *p |= Filter::NoAccess.bit());
-            for p in buckets.iter().flat_map(|b| &b.permissions) {
-                if Permission::parse(&p.permission).is_some_and(|p| p != Permission::None) {
-                    if let Some(i) = index.position(keys, &p.accesskey) {
-                        pass[i] &= !Filter::NoAccess.bit();
-                    }
-                }
+            for (_, i, _) in grants_to(buckets, keys, index) {
+                pass[i] &= !Filter::NoAccess.bit();
             }
         }
         let counts = Filter::ALL.map(|f| pass.iter().filter(|p| **p & f.bit() != 0).count());

@@ -104,7 +104,7 @@ pub fn GiveAccessDialog(
                     store.announcer.alert("Tick at least one key.");
                     return;
                 }
-                grant((store, give, root), &name.get_value(), chosen, permission.get_untracked(), None);
+                grant(store, give, root, &name.get_value(), chosen, permission.get_untracked(), None);
                 on_close.run(());
             }
             _ => on_close.run(()),
@@ -130,13 +130,7 @@ mod tests {
     #[test]
     fn the_picker_lists_what_matches_ticked_as_picked_and_says_how_many_more() {
         let keys: Vec<AccessKey> = (0..60)
-            .map(|i| AccessKey {
-                name: format!("k<{i}>"),
-                accesskey: format!("AK{i}"),
-                dcslug: "innoida".into(),
-                status: KeyStatus::Active,
-                created_at: String::new(),
-            })
+            .map(|i| crate::state::test_key(&format!("k<{i}>"), &format!("AK{i}"), "", KeyStatus::Active))
             .collect();
         let picked: SmallSet<String> = ["AK1".to_string()].into_iter().collect();
         let html = picks_html(&keys, &[1, 2], &picked);

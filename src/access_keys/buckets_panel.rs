@@ -174,7 +174,9 @@ pub fn state_html(loaded: Option<Result<usize, &ApiError>>) -> String {
 /// then, if `after` is given, focus goes to that control of `root` (a removed key's row is gone).
 /// Also the picker's (`bucket_keys`) way to give access.
 pub fn grant(
-    (store, save, root): (KeyStore, Write, ConsoleRoot),
+    store: KeyStore,
+    save: Write,
+    root: ConsoleRoot,
     bucket: &str,
     keys: Vec<(String, String)>,
     permission: Permission,
@@ -261,14 +263,14 @@ pub fn BucketsPanel() -> impl IntoView {
                 "save" => (draft.unwrap_or(now), None),
                 _ => (Permission::None, Some(root.id(&format!("give-{bucket}")))),
             };
-            grant((store, save, root), &bucket, vec![(accesskey, name)], permission, after);
+            grant(store, save, root, &bucket, vec![(accesskey, name)], permission, after);
         }
         "give" => store.dialog.set(Some(KeyDialog::GiveAccess(id.to_string()))),
         "retry" => {
             let Some(o) = store.bucket_outcome.get_untracked() else { return };
             if let Some(g) = o.grant.filter(|g| g.bucket == id) {
                 let failed = o.failed.iter().map(|f| (f.accesskey.clone(), f.name.clone())).collect();
-                grant((store, save, root), id, failed, g.permission, None);
+                grant(store, save, root, id, failed, g.permission, None);
             }
         }
         "reload" => store.lists.buckets.refetch(),

@@ -211,23 +211,23 @@ impl KeyStore {
         bucket: String,
         keys: Vec<(String, String)>,
         permission: Permission,
-    ) -> impl Future<Output = BulkOutcome> + 'static {
+    ) -> impl Future<Output = ()> + 'static {
         let grant = BucketAccess { bucket, permission };
         let writes = keys.iter().map(|(id, _)| (id.clone(), grant.clone())).collect();
         let run = self.write_permissions(writes, PermissionPolicy::TryEach, Box::new(|_, _| {}));
         async move {
-            let mut outcome = BulkOutcome { grant: Some(grant), ..Default::default() };
+            let mut outcome = BulkOutcome::default();
             for (r, (accesskey, name)) in run.await.into_iter().zip(keys) {
                 outcome.push(accesskey, name, r.result);
             }
-            let words = outcome.grant.as_ref().map(|g| bucket_outcome_text(g, &outcome)).unwrap_or_default();
+            let words = bucket_outcome_text(&grant, &outcome);
             if outcome.failed.is_empty() {
                 self.announcer.say(words);
             } else {
                 self.announcer.alert(words);
             }
-            self.bucket_outcome.try_set(Some(outcome.clone()));
-            outcome
+            outcome.grant = Some(grant);
+            self.bucket_outcome.try_set(Some(outcome));
         }
     }
 

@@ -1,7 +1,7 @@
 //! Key hygiene in the Access Keys tab: the filters beside the search (each with its count), the
 //! notice of keys due for rotation, and what the table says when a search or a filter hides every
 //! key. Drawn as HTML (`ui::html`); the logic is `state::hygiene`'s, the flags are made once
-//! per list (`Lists::flags`).
+//! per list (`KeyStore::flags`).
 
 use crate::browser::dom::use_root;
 use crate::state::hygiene::{no_match_text, notice_text, Filter, Filters};
@@ -100,7 +100,7 @@ pub fn filter_acts(page: Memo<KeyPage>) -> OnAct {
         store.announcer.say(match (act, filter) {
             // No bucket access needs the bucket list: the panel asks for it when the filter is on.
             ("filter", Some(f)) => {
-                let shown = match untrack(|| store.lists.flags(store.rotate_after_days)).knows(f) {
+                let shown = match untrack(|| store.flags()).knows(f) {
                     true => format!("{n} key{s} shown."),
                     false => "Loading bucket access…".into(),
                 };
@@ -122,7 +122,7 @@ pub fn filter_chips(acts: OnAct) -> impl IntoView {
     let store = use_store();
     let rotation = store.rotate_after_days > 0;
     let draw = move || {
-        let flags = store.lists.flags(store.rotate_after_days);
+        let flags = store.flags();
         tools_html(store.view.table.with(|v| v.filters), Filter::ALL.map(|f| flags.count(f)), rotation)
     };
     html_part("", draw, acts)
@@ -134,7 +134,7 @@ pub fn rotation_notice(acts: OnAct) -> impl IntoView {
     let store = use_store();
     let after = store.rotate_after_days;
     let draw = move || {
-        let due = store.lists.flags(after).count(Filter::Due).unwrap_or(0);
+        let due = store.flags().count(Filter::Due).unwrap_or(0);
         let only_due = store.view.table.with(|v| v.filters == Filters::only(Filter::Due) && v.search.is_empty());
         notice_html(due, after, only_due)
     };
@@ -148,7 +148,7 @@ pub fn no_match(page: Memo<KeyPage>, acts: OnAct) -> impl IntoView {
         if page.with(|p| p.matching > 0) {
             return String::new();
         }
-        let flags = store.lists.flags(store.rotate_after_days);
+        let flags = store.flags();
         store.view.table.with(|v| {
             let waiting = v.filters.on().any(|f| !flags.knows(f));
             no_match_html(&v.search, v.filters, waiting)

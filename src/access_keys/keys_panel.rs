@@ -55,7 +55,7 @@ pub fn KeysPanel() -> impl IntoView {
     });
     let order = Memo::new(move |_| {
         // The flags only when a filter is on: without, a new bucket list does not order again.
-        let flags = query.with(|q| !q.filters.is_empty()).then(|| store.lists.flags(store.rotate_after_days));
+        let flags = query.with(|q| !q.filters.is_empty()).then(|| store.flags());
         let rows =
             all.with(|keys| store.lists.index.with(|index| query.with(|q| order(keys, index, q, flags.as_deref()))));
         Arc::new(rows)

@@ -18,6 +18,7 @@ pub use view::{History, View};
 use crate::api::{ApiClient, ApiError};
 use crate::config::Config;
 use crate::state::bulk::BulkOutcome;
+use crate::state::hygiene::KeyFlags;
 use crate::state::Tab;
 use crate::state::{SmallMap, SmallSet};
 use crate::ui::announcer::Announcer;
@@ -25,6 +26,7 @@ use crate::ui::effect::effect;
 use keys_api::{suggest_name, AccessKey, Permission, StatusAction};
 use leptos::prelude::*;
 use std::fmt;
+use std::sync::Arc;
 
 /// Which dialog the Access Keys tab has open (besides create and details, which have their own state).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +133,12 @@ impl KeyStore {
             }
         });
         store
+    }
+
+    /// Which keys of the list pass each filter, keys older than this page's rotation age due
+    /// ([`Lists::flags`]: made once per key list and bucket list).
+    pub fn flags(&self) -> Arc<KeyFlags> {
+        self.lists.flags(self.rotate_after_days)
     }
 
     /// Opens the create drawer, suggesting a free name unless one is typed already.

@@ -38,22 +38,17 @@ pub enum Part<'a> {
 /// Writes `parts` in order, escaping the text.
 pub fn html(capacity: usize, parts: &[Part]) -> String {
     let mut out = String::with_capacity(capacity);
-    push(&mut out, parts);
-    out
-}
-
-/// Appends `parts` to `out`, escaping the text.
-pub fn push(out: &mut String, parts: &[Part]) {
     for part in parts {
         match part {
             Part::M(markup) => out.push_str(markup),
-            Part::T(text) => escape(out, text),
+            Part::T(text) => escape(&mut out, text),
         }
     }
+    out
 }
 
 /// Appends `template` with each `\u{1}` in it replaced by the next of `args`, escaped: markup
-/// with a few values in it, in less code than [`push`]'s pieces.
+/// with a few values in it, in less code than [`html`]'s pieces.
 pub fn fill(out: &mut String, template: &str, args: &[&str]) {
     let mut args = args.iter();
     for (i, piece) in template.split('\u{1}').enumerate() {

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Download } from "@playwright/test";
-import { test, expect, drawer, openConsole, showSecret, closeReveal, uniqueName } from "./helpers";
+import { test, expect, createInDrawer, openConsole, showSecret, closeReveal } from "./helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
 const VENV = path.join(ROOT, "target/tools/venv/bin");
@@ -69,13 +69,7 @@ print(json.dumps({
 test("each downloaded file works in its tool: aws configure import, aws and boto3, s3cmd, rclone", async ({ page }, info) => {
   test.setTimeout(120_000);
   await openConsole(page);
-  await page.getByRole("button", { name: "+ Create Access Key" }).click();
-  const d = drawer(page);
-  const name = uniqueName("e2e-tools");
-  await d.getByLabel("Key Name").fill(name);
-  await d.getByRole("button", { name: "+ Create Key" }).click();
-  await expect(d.getByTestId("reveal")).toBeVisible();
-  const accessId = (await d.getByTestId("reveal-access-key").innerText()).trim();
+  const { name, accessId, d } = await createInDrawer(page, "e2e-tools");
   const secret = await showSecret(d);
 
   const dir = info.outputPath("downloads");

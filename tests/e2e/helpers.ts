@@ -71,6 +71,19 @@ export function drawer(page: Page) {
   return page.getByRole("dialog", { name: "Create Access Key" });
 }
 
+/** Opens the create drawer and creates a key named after `prefix`; returns its name, access key ID
+ *  and the drawer, its reveal on screen. */
+export async function createInDrawer(page: Page, prefix: string) {
+  await page.getByRole("button", { name: "+ Create Access Key" }).click();
+  const d = drawer(page);
+  const name = uniqueName(prefix);
+  await d.getByLabel("Key Name").fill(name);
+  await d.getByRole("button", { name: "+ Create Key" }).click();
+  await expect(d.getByTestId("reveal")).toBeVisible();
+  const accessId = (await d.getByTestId("reveal-access-key").innerText()).trim();
+  return { name, accessId, d };
+}
+
 /** axe finds nothing on the page as it is now (or in `include`); `what` names the view in the failure message. */
 export async function expectNoViolations(page: Page, what: string, include?: string) {
   const builder = new AxeBuilder({ page });

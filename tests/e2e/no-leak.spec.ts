@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { test, expect, drawer, openConsole, showSecret, uniqueName } from "./helpers";
+import { test, expect, createInDrawer, openConsole, showSecret } from "./helpers";
 
 // After the reveal closes, the secret must be nowhere: not in the page, the browser's storage,
 // the URL or history, the console, the server's log or database, nor in any HTTP response other
@@ -22,11 +22,7 @@ test("after the reveal closes the secret is nowhere but where it was handed over
   );
 
   await openConsole(page);
-  await page.getByRole("button", { name: "+ Create Access Key" }).click();
-  const d = drawer(page);
-  const name = uniqueName("e2e-leak");
-  await d.getByLabel("Key Name").fill(name);
-  await d.getByRole("button", { name: "+ Create Key" }).click();
+  const { name, d } = await createInDrawer(page, "e2e-leak");
   const secret = await showSecret(d);
   const cdp = await context.newCDPSession(page);
   const heapHas = async (needle: string) => {

@@ -1,18 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
-import { test, expect, closeReveal, drawer, expectNoViolations, openConsole, showSecret, uniqueName } from "./helpers";
-
-/** Opens the drawer and creates a key; returns its name, access key ID and the drawer. */
-async function createInDrawer(page: Page, prefix: string) {
-  await page.getByRole("button", { name: "+ Create Access Key" }).click();
-  const d = drawer(page);
-  const name = uniqueName(prefix);
-  await d.getByLabel("Key Name").fill(name);
-  await d.getByRole("button", { name: "+ Create Key" }).click();
-  await expect(d.getByTestId("reveal")).toBeVisible();
-  const accessId = (await d.getByTestId("reveal-access-key").innerText()).trim();
-  return { name, accessId, d };
-}
+import { test, expect, closeReveal, createInDrawer, expectNoViolations, openConsole, showSecret } from "./helpers";
 
 test("the secret is masked until shown, and Show / Hide toggle it", async ({ page }) => {
   await openConsole(page);
